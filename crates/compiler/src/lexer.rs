@@ -1,0 +1,1 @@
+//! Tokenizer: source text to tokens, with INDENT/DEDENT and implicit line joining.
