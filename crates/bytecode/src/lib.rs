@@ -8,7 +8,9 @@
 extern crate alloc;
 
 pub mod code;
+pub mod dis;
 pub mod opcode;
+pub mod stack;
 
 pub use code::{CodeUnit, Const, ExceptionEntry};
 pub use opcode::{BinOp, CmpOp, Op};

@@ -1,1 +1,193 @@
-fn main() {}
+//! `fzpy`: run Python scripts, `-c` code, or a REPL, in a fixed heap.
+
+mod host;
+
+use fzpy_vm::{Config, Exit, Vm};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: fzpy [--heap SIZE] [--gc-stress] [-c CODE | FILE] [ARGS...]
+  --heap SIZE   Python heap size, e.g. 16k, 64k, 1m (default 64k)
+  --gc-stress   collect at every allocation (for testing)
+  -c CODE       run CODE
+  FILE          run a script; without FILE or -c, start the REPL";
+
+/// Parses `16k`, `1m`, `65536`.
+fn parse_size(s: &str) -> Option<usize> {
+    let s = s.trim().to_ascii_lowercase();
+    let (num, mul) = if let Some(n) = s.strip_suffix('k') {
+        (n, 1024)
+    } else if let Some(n) = s.strip_suffix('m') {
+        (n, 1024 * 1024)
+    } else {
+        (s.as_str(), 1)
+    };
+    num.parse::<usize>()
+        .ok()
+        .map(|n| n * mul)
+        .filter(|&n| n >= 4096 && n <= 1 << 30)
+}
+
+fn new_vm(config: Config) -> Vm {
+    Vm::new(
+        config,
+        Box::new(host::Host::new()),
+        Some(Box::new(host::HostCompiler)),
+    )
+}
+
+fn finish(vm: &mut Vm, r: fzpy_vm::PyResult<()>) -> ExitCode {
+    let code = match r {
+        Ok(()) => 0,
+        Err(_) => match vm.report_exception() {
+            Exit::Status(n) => n,
+        },
+    };
+    vm.platform.flush();
+    ExitCode::from((code & 0xff) as u8)
+}
+
+fn main() -> ExitCode {
+    let _ = ctrlc_setup();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut config = Config::default();
+    let mut i = 0;
+    let mut code: Option<String> = None;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--heap" => {
+                let Some(n) = args.get(i + 1).and_then(|s| parse_size(s)) else {
+                    eprintln!("fzpy: --heap needs a size such as 16k, 64k or 1m (4k at least)");
+                    return ExitCode::from(2);
+                };
+                config.heap_bytes = n;
+                i += 2;
+            }
+            "--gc-stress" => {
+                config.gc_stress = true;
+                i += 1;
+            }
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            "-c" => {
+                let Some(c) = args.get(i + 1) else {
+                    eprintln!("fzpy: -c needs an argument\n{USAGE}");
+                    return ExitCode::from(2);
+                };
+                code = Some(c.clone());
+                config.argv = std::iter::once("-c".to_string())
+                    .chain(args[i + 2..].iter().cloned())
+                    .collect();
+                i = args.len();
+            }
+            a if a.starts_with('-') && a.len() > 1 => {
+                eprintln!("fzpy: unknown option {a}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            _ => break,
+        }
+    }
+    if let Some(c) = code {
+        let mut vm = new_vm(config);
+        let r = vm.run_main(&c, "<string>");
+        return finish(&mut vm, r);
+    }
+    if i < args.len() {
+        let file = args[i].clone();
+        config.argv = args[i..].to_vec();
+        let dir = std::path::Path::new(&file)
+            .parent()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        config.path0 = dir;
+        let src = match std::fs::read(&file) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("fzpy: can't open file '{file}': {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let mut vm = new_vm(config);
+        let r = match std::str::from_utf8(&src) {
+            Ok(text) => vm.run_main(text, &file),
+            Err(_) => {
+                eprintln!("fzpy: {file} is not UTF-8 text");
+                return ExitCode::from(1);
+            }
+        };
+        return finish(&mut vm, r);
+    }
+    repl(config)
+}
+
+/// A plain line-based REPL.
+fn repl(config: Config) -> ExitCode {
+    use std::io::{BufRead, Write};
+    let heap = config.heap_bytes;
+    let mut vm = new_vm(config);
+    println!(
+        "fzpy {} (Python 3.11 subset), heap {} KB",
+        env!("CARGO_PKG_VERSION"),
+        heap / 1024
+    );
+    let stdin = std::io::stdin();
+    let mut buf = String::new();
+    loop {
+        print!("{}", if buf.is_empty() { ">>> " } else { "... " });
+        let _ = std::io::stdout().flush();
+        let mut line = String::new();
+        match stdin.lock().read_line(&mut line) {
+            Ok(0) | Err(_) => {
+                println!();
+                return ExitCode::SUCCESS;
+            }
+            Ok(_) => {}
+        }
+        let blank = line.trim().is_empty();
+        buf.push_str(&line);
+        let src = buf.clone();
+        let compound = src.trim_end().ends_with(':')
+            || (!buf.starts_with(char::is_whitespace) && buf.lines().count() > 1);
+        if compound && !blank {
+            continue;
+        }
+        match fzpy_compiler::parse(&src, fzpy_compiler::Mode::Single) {
+            Err(e) if e.incomplete && !blank => continue,
+            _ => {}
+        }
+        buf.clear();
+        if src.trim().is_empty() {
+            continue;
+        }
+        let r = vm.run_interactive(&src);
+        vm.platform.flush();
+        if r.is_err() {
+            if let Exit::Status(n) = vm.report_exception_repl() {
+                return ExitCode::from((n & 0xff) as u8);
+            }
+        }
+    }
+}
+
+trait ReplReport {
+    fn report_exception_repl(&mut self) -> Exit;
+}
+
+impl ReplReport for Vm {
+    /// In the REPL only SystemExit ends the session.
+    fn report_exception_repl(&mut self) -> Exit {
+        let e = self.exception();
+        if self.exc_matches(e, fzpy_vm::types::TypeId::SystemExit) {
+            return self.report_exception();
+        }
+        self.report_exception();
+        Exit::Status(-1)
+    }
+}
+
+/// Installs the Ctrl+C handler (SIGINT sets a flag the VM polls).
+fn ctrlc_setup() -> Result<(), ()> {
+    ctrlc::set_handler(|| host::INTERRUPTED.store(true, std::sync::atomic::Ordering::Relaxed))
+        .map_err(|_| ())
+}

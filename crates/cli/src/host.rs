@@ -1,0 +1,137 @@
+//! The desktop platform: stdout/stderr, files, clocks, Ctrl+C.
+
+use std::io::{BufRead, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+/// Set by the Ctrl+C handler, taken by `interrupted`.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// The host platform.
+pub struct Host {
+    start: Instant,
+    out: std::io::BufWriter<std::io::Stdout>,
+}
+
+impl Host {
+    /// A host platform writing to the process's stdout.
+    pub fn new() -> Host {
+        Host {
+            start: Instant::now(),
+            out: std::io::BufWriter::new(std::io::stdout()),
+        }
+    }
+}
+
+impl Default for Host {
+    fn default() -> Self {
+        Host::new()
+    }
+}
+
+impl fzpy_vm::Platform for Host {
+    fn write_out(&mut self, bytes: &[u8]) {
+        let _ = self.out.write_all(bytes);
+        if bytes.contains(&b'\n') && bytes.len() < 4096 {
+            // Keep interleaving with stderr sensible for line-sized output.
+        }
+    }
+
+    fn write_err(&mut self, bytes: &[u8]) {
+        let _ = self.out.flush();
+        let _ = std::io::stderr().write_all(bytes);
+    }
+
+    fn flush(&mut self) {
+        let _ = self.out.flush();
+    }
+
+    fn read_line(&mut self) -> Option<String> {
+        let _ = self.out.flush();
+        let mut s = String::new();
+        match std::io::stdin().lock().read_line(&mut s) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => {
+                if s.ends_with('\n') {
+                    s.pop();
+                    if s.ends_with('\r') {
+                        s.pop();
+                    }
+                }
+                Some(s)
+            }
+        }
+    }
+
+    fn read_file(&mut self, path: &str) -> Option<Vec<u8>> {
+        std::fs::read(path).ok()
+    }
+
+    fn is_dir(&mut self, path: &str) -> bool {
+        std::path::Path::new(path).is_dir()
+    }
+
+    fn time_ns(&mut self) -> u64 {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0)
+    }
+
+    fn monotonic_ns(&mut self) -> u64 {
+        self.start.elapsed().as_nanos() as u64
+    }
+
+    fn sleep_ns(&mut self, ns: u64) {
+        let _ = self.out.flush();
+        let end = Instant::now() + std::time::Duration::from_nanos(ns);
+        while Instant::now() < end {
+            if INTERRUPTED.load(Ordering::Relaxed) {
+                return;
+            }
+            let left = end.saturating_duration_since(Instant::now());
+            std::thread::sleep(left.min(std::time::Duration::from_millis(20)));
+        }
+    }
+
+    fn random_seed(&mut self) -> u64 {
+        let t = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(1);
+        t ^ (std::process::id() as u64) << 32
+    }
+
+    fn interrupted(&mut self) -> bool {
+        INTERRUPTED.swap(false, Ordering::Relaxed)
+    }
+}
+
+/// The compiler, as the VM sees it.
+pub struct HostCompiler;
+
+impl fzpy_vm::Compiler for HostCompiler {
+    fn compile(
+        &self,
+        source: &str,
+        filename: &str,
+        mode: fzpy_vm::CompileMode,
+    ) -> Result<fzpy_bytecode::CodeUnit, fzpy_vm::CompileFailure> {
+        let mode = match mode {
+            fzpy_vm::CompileMode::Exec => fzpy_compiler::Mode::Exec,
+            fzpy_vm::CompileMode::Eval => fzpy_compiler::Mode::Eval,
+            fzpy_vm::CompileMode::Single => fzpy_compiler::Mode::Single,
+        };
+        fzpy_compiler::compile(source, filename, mode).map_err(|e| fzpy_vm::CompileFailure {
+            kind: match e.kind {
+                fzpy_compiler::ErrorKind::Syntax => fzpy_vm::types::TypeId::SyntaxError,
+                fzpy_compiler::ErrorKind::Indentation => fzpy_vm::types::TypeId::IndentationError,
+                fzpy_compiler::ErrorKind::Tab => fzpy_vm::types::TypeId::TabError,
+            },
+            msg: e.msg,
+            line: e.line,
+            col: e.col,
+            incomplete: e.incomplete,
+        })
+    }
+}

@@ -1,0 +1,324 @@
+//! Generators: GENERATOR `[frame][state][function]`, FRAME `[len][saved slots...]`.
+//!
+//! A generator's frame is saved in its FRAME object while suspended and
+//! copied onto the stack to run (always in a nested loop, like a native call).
+
+use crate::frame::{FLAG_ENTRY, F_FLAGS, F_GEN, F_PC, F_PREV, F_RESERVED, F_RET, HEADER};
+use crate::heap::kind;
+use crate::interp::GenExit;
+use crate::native::{def, Args, NativeDef};
+use crate::objects::function::code;
+use crate::types::TypeId;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm, NO_FRAME};
+
+/// Payload word: the FRAME (NULL when finished).
+pub const FRAME: usize = 0;
+/// Payload word: state (int): see `ST_*`.
+pub const STATE: usize = 1;
+/// Payload word: the generator function.
+pub const FUNC: usize = 2;
+
+/// Not started.
+pub const ST_CREATED: i64 = 0;
+/// Suspended at a yield.
+pub const ST_SUSPENDED: i64 = 1;
+/// Running.
+pub const ST_RUNNING: i64 = 2;
+/// Finished.
+pub const ST_DONE: i64 = 3;
+
+/// Methods of generators.
+pub static METHODS: &[NativeDef] = &[
+    def("send", gen_send),
+    def("throw", gen_throw),
+    def("close", gen_close),
+    def("__next__", gen_next),
+    def("__iter__", gen_iter),
+];
+
+impl Vm {
+    /// Turns the frame just pushed for a generator function into a generator.
+    pub(crate) fn new_generator_from_frame(&mut self) -> PyResult<Value> {
+        let fb = self.frame;
+        let c = self.frame_code(fb);
+        let size = HEADER + self.code_nslots(c) + self.code_int(c, code::STACKSIZE) + 1;
+        let r = self.alloc(kind::FRAME, 1 + size);
+        let fr = match r {
+            Ok(fr) => fr,
+            Err(e) => {
+                self.pop_frame();
+                return Err(e);
+            }
+        };
+        let fb = self.frame;
+        let n = self.sp() - fb;
+        self.heap.set(fr, 0, Value::from_usize(n));
+        for i in 0..n {
+            let v = self.slot(fb + i);
+            self.heap.set(fr, 1 + i, v);
+        }
+        self.push(fr).inspect_err(|_| {
+            self.pop_frame();
+        })?;
+        let g = self.alloc(kind::GENERATOR, 3);
+        let fr = self.pop();
+        let g = match g {
+            Ok(g) => g,
+            Err(e) => {
+                self.pop_frame();
+                return Err(e);
+            }
+        };
+        let f = self.slot(self.frame);
+        self.heap.set(g, FRAME, fr);
+        self.heap.set(g, STATE, Value::int(ST_CREATED as i32));
+        self.heap.set(g, FUNC, f);
+        self.pop_frame();
+        Ok(g)
+    }
+
+    /// YIELD_VALUE: saves the running generator frame and pops it.
+    pub(crate) fn gen_suspend(&mut self) {
+        let fb = self.frame;
+        let g = self.slot(fb + F_GEN);
+        let fr = self.heap.get(g, FRAME);
+        let n = self.sp() - fb;
+        self.heap.set(fr, 0, Value::from_usize(n));
+        for i in 0..n {
+            let v = self.slot(fb + i);
+            self.heap.set(fr, 1 + i, v);
+        }
+        self.heap.set(g, STATE, Value::int(ST_SUSPENDED as i32));
+        self.pop_frame();
+    }
+
+    /// Marks the running generator finished (its frame is about to be popped).
+    pub(crate) fn gen_finish(&mut self) {
+        let g = self.slot(self.frame + F_GEN);
+        self.heap.set(g, STATE, Value::int(ST_DONE as i32));
+        self.heap.set(g, FRAME, Value::NULL);
+    }
+
+    /// Resumes generator `g` sending `sent` (or throwing the pending
+    /// exception when `throw`). Returns whether it yielded or returned, and the value.
+    pub fn gen_resume(&mut self, g: Value, sent: Value, throw: bool) -> PyResult<(GenExit, Value)> {
+        let state = self.heap.get(g, STATE).small_value();
+        if state == ST_RUNNING {
+            return Err(self.raise_msg(TypeId::ValueError, "generator already executing"));
+        }
+        if state == ST_DONE {
+            if throw {
+                return Err(crate::vm::Raised);
+            }
+            return Ok((GenExit::Returned, Value::NONE));
+        }
+        if state == ST_CREATED && !sent.is_none() && !throw {
+            return Err(self.raise_msg(
+                TypeId::TypeError,
+                "can't send non-None value to a just-started generator",
+            ));
+        }
+        if self.native_depth >= self.native_limit {
+            return Err(self.raise_msg(TypeId::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let base = self.sp();
+        self.push(g)?;
+        self.push(sent)?;
+        let fr = self.heap.get(g, FRAME);
+        let n = self.heap.get(fr, 0).small_value() as usize;
+        let cap = self.heap.payload_len(fr) - 1;
+        let caller_reserved = self.heap.reserved();
+        let fb = self.sp();
+        if let Err(e) = self.heap.reserve_stack(cap + 1) {
+            self.heap.truncate(base);
+            return Err(self.oom(e));
+        }
+        let g = self.slot(base);
+        let sent = self.slot(base + 1);
+        let fr = self.heap.get(g, FRAME);
+        for i in 0..n {
+            let v = self.heap.get(fr, 1 + i);
+            self.heap.push(v);
+        }
+        let prev = if self.frame == NO_FRAME {
+            -1
+        } else {
+            self.frame as i32
+        };
+        self.set_slot(fb + F_PREV, Value::int(prev));
+        self.set_slot(fb + F_FLAGS, Value::int(FLAG_ENTRY));
+        self.set_slot(fb + F_RET, Value::from_usize(base));
+        self.set_slot(fb + F_RESERVED, Value::from_usize(caller_reserved));
+        self.set_slot(fb + F_GEN, g);
+        if state == ST_SUSPENDED && !throw {
+            self.heap.push(sent);
+        }
+        self.heap.set(g, STATE, Value::int(ST_RUNNING as i32));
+        self.frame = fb;
+        self.depth += 1;
+        self.native_depth += 1;
+        self.gen_exit = GenExit::None;
+        let r = if throw { self.run_throw() } else { self.run() };
+        self.native_depth -= 1;
+        let exit = self.gen_exit;
+        self.gen_exit = GenExit::None;
+        self.heap.truncate(base);
+        r.map(|v| (exit, v))
+    }
+
+    /// Resumes the running frame by raising the pending exception at its pc.
+    fn run_throw(&mut self) -> PyResult<Value> {
+        let pc = self.slot(self.frame + F_PC).small_value() as usize;
+        let target = self.unwind_from(pc.saturating_sub(1))?;
+        self.set_slot(self.frame + F_PC, Value::from_usize(target));
+        self.run()
+    }
+
+    /// `next(gen)`: Some(value) or None when it finished.
+    pub fn gen_next_value(&mut self, g: Value) -> PyResult<Option<Value>> {
+        match self.gen_resume(g, Value::NONE, false)? {
+            (GenExit::Yielded, v) => Ok(Some(v)),
+            _ => Ok(None),
+        }
+    }
+
+    /// SEND: one step of `yield from`.
+    pub(crate) fn send(&mut self, it: Value, v: Value) -> PyResult<(GenExit, Value)> {
+        if self.heap.kind(it) == kind::GENERATOR {
+            return self.gen_resume(it, v, false);
+        }
+        if v.is_none() {
+            return match self.iter_next(it)? {
+                Some(y) => Ok((GenExit::Yielded, y)),
+                None => Ok((GenExit::Returned, Value::NONE)),
+            };
+        }
+        let name = self.new_str("send")?;
+        let m = self.getattr(it, name)?;
+        let y = self.call(m, &[v]);
+        match y {
+            Ok(y) => Ok((GenExit::Yielded, y)),
+            Err(e) => {
+                let exc = self.exception();
+                if self.exc_matches(exc, TypeId::StopIteration) {
+                    self.take_exception();
+                    let args = self.exc_args(exc)?;
+                    let r = if self.tuple_len(args) > 0 {
+                        self.tuple_get(args, 0)
+                    } else {
+                        Value::NONE
+                    };
+                    return Ok((GenExit::Returned, r));
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+fn check_gen(vm: &mut Vm, args: Args, name: &str, min: usize, max: usize) -> PyResult<Value> {
+    vm.check_args(args, name, min, max)?;
+    let g = vm.slot(args.base);
+    if vm.heap.kind(g) != kind::GENERATOR {
+        return Err(vm.raise_msg(
+            TypeId::TypeError,
+            "descriptor requires a 'generator' object",
+        ));
+    }
+    Ok(g)
+}
+
+/// Raises StopIteration(value) (value omitted when None).
+fn stop_iteration(vm: &mut Vm, v: Value) -> crate::vm::Raised {
+    if v.is_none() {
+        vm.raise_empty(TypeId::StopIteration)
+    } else {
+        vm.raise_with_arg(TypeId::StopIteration, v)
+    }
+}
+
+fn gen_send(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = check_gen(vm, args, "send", 2, 2)?;
+    let v = vm.slot(args.base + 1);
+    match vm.gen_resume(g, v, false)? {
+        (GenExit::Yielded, y) => Ok(y),
+        (_, r) => Err(stop_iteration(vm, r)),
+    }
+}
+
+fn gen_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = check_gen(vm, args, "__next__", 1, 1)?;
+    match vm.gen_resume(g, Value::NONE, false)? {
+        (GenExit::Yielded, y) => Ok(y),
+        (_, r) => Err(stop_iteration(vm, r)),
+    }
+}
+
+fn gen_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    check_gen(vm, args, "__iter__", 1, 1)
+}
+
+fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = check_gen(vm, args, "throw", 2, 4)?;
+    let mut e = vm.slot(args.base + 1);
+    if vm.is_class(e) {
+        if args.npos() >= 3 && !vm.slot(args.base + 2).is_none() {
+            let v = vm.slot(args.base + 2);
+            let e2 = vm.call(e, &[v])?;
+            e = e2;
+        } else {
+            e = vm.make_exception(e)?;
+        }
+    } else if !vm.is_exception(e) {
+        return Err(vm.raise_msg(
+            TypeId::TypeError,
+            "exceptions must be classes or instances deriving from BaseException, not int",
+        ));
+    }
+    let _ = g;
+    let g = vm.slot(args.base);
+    let state = vm.heap.get(g, STATE).small_value();
+    vm.raise(e);
+    if state == ST_CREATED {
+        vm.heap.set(g, STATE, Value::int(ST_DONE as i32));
+        vm.heap.set(g, FRAME, Value::NULL);
+        return Err(crate::vm::Raised);
+    }
+    match vm.gen_resume(g, Value::NONE, true)? {
+        (GenExit::Yielded, y) => Ok(y),
+        (_, r) => Err(stop_iteration(vm, r)),
+    }
+}
+
+fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = check_gen(vm, args, "close", 1, 1)?;
+    let state = vm.heap.get(g, STATE).small_value();
+    if state == ST_CREATED || state == ST_DONE {
+        vm.heap.set(g, STATE, Value::int(ST_DONE as i32));
+        vm.heap.set(g, FRAME, Value::NULL);
+        return Ok(Value::NONE);
+    }
+    let e = vm.new_exception(
+        Value::imm(crate::value::imm::TYPE, TypeId::GeneratorExit as u32),
+        Value::NULL,
+    )?;
+    vm.raise(e);
+    let g = vm.slot(args.base);
+    match vm.gen_resume(g, Value::NONE, true) {
+        Ok((GenExit::Yielded, _)) => {
+            Err(vm.raise_msg(TypeId::RuntimeError, "generator ignored GeneratorExit"))
+        }
+        Ok(_) => Ok(Value::NONE),
+        Err(r) => {
+            let e = vm.exception();
+            if vm.exc_matches(e, TypeId::GeneratorExit) || vm.exc_matches(e, TypeId::StopIteration)
+            {
+                vm.take_exception();
+                Ok(Value::NONE)
+            } else {
+                Err(r)
+            }
+        }
+    }
+}

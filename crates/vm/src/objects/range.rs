@@ -1,0 +1,184 @@
+//! range `[start][stop][step]` and slice `[start][stop][step]` objects.
+
+use crate::heap::kind;
+use crate::native::{def, Args, NativeDef};
+use crate::types::TypeId;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Methods of range.
+pub static METHODS: &[NativeDef] = &[def("index", range_index), def("count", range_count)];
+/// Methods of slice.
+pub static SLICE_METHODS: &[NativeDef] = &[def("indices", slice_indices)];
+
+impl Vm {
+    /// The (start, stop, step) of a range as i64 (ranges of big ints are refused at creation).
+    pub fn range_parts(&self, r: Value) -> (i64, i64, i64) {
+        (
+            self.heap.get(r, 0).small_value(),
+            self.heap.get(r, 1).small_value(),
+            self.heap.get(r, 2).small_value(),
+        )
+    }
+
+    /// Number of items of a range.
+    pub fn range_len(&self, r: Value) -> PyResult<usize> {
+        let (a, b, s) = self.range_parts(r);
+        let n = if s > 0 && a < b {
+            (b - a - 1) / s + 1
+        } else if s < 0 && a > b {
+            (a - b - 1) / (-s) + 1
+        } else {
+            0
+        };
+        Ok(n as usize)
+    }
+
+    /// Item `i` (< len) of a range.
+    pub fn range_item(&mut self, r: Value, i: usize) -> PyResult<Value> {
+        let (a, _, s) = self.range_parts(r);
+        self.new_int(a + s * i as i64)
+    }
+
+    /// Resolves a slice against a sequence of `len` items: (start, stop, step, count).
+    pub fn slice_indices(&mut self, s: Value, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+        let len = len as i64;
+        let get = |vm: &mut Vm, v: Value| -> PyResult<Option<i64>> {
+            if v.is_none() {
+                return Ok(None);
+            }
+            vm.index_value(v).map(Some)
+        };
+        let step = get(self, self.heap.get(s, 2))?.unwrap_or(1);
+        if step == 0 {
+            return Err(self.raise_msg(TypeId::ValueError, "slice step cannot be zero"));
+        }
+        let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
+        let clamp = |x: Option<i64>, default: i64| -> i64 {
+            match x {
+                None => default,
+                Some(x) if x < 0 => (x + len).max(lo),
+                Some(x) => x.min(hi),
+            }
+        };
+        let start = clamp(
+            get(self, self.heap.get(s, 0))?,
+            if step < 0 { hi } else { lo },
+        );
+        let stop = clamp(
+            get(self, self.heap.get(s, 1))?,
+            if step < 0 { lo } else { hi },
+        );
+        let n = if step > 0 && start < stop {
+            (stop - start - 1) / step + 1
+        } else if step < 0 && stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        };
+        Ok((start, stop, step, n as usize))
+    }
+}
+
+/// `range(stop)` / `range(start, stop[, step])`
+pub fn new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = args.npos();
+    if n == 0 || n > 3 || args.nkw > 0 {
+        return Err(if n == 0 {
+            vm.raise_msg(
+                TypeId::TypeError,
+                "range expected at least 1 argument, got 0",
+            )
+        } else {
+            vm.raise_fmt(
+                TypeId::TypeError,
+                format_args!("range expected at most 3 arguments, got {n}"),
+            )
+        });
+    }
+    let mut parts = [0i64, 0, 1];
+    for i in 0..n {
+        let v = vm.slot(args.base + i);
+        let x = vm.index_value(v)?;
+        if !(-(1i64 << 30)..(1i64 << 30)).contains(&x) {
+            return Err(vm.raise_msg(
+                TypeId::OverflowError,
+                "range() argument too large for this build",
+            ));
+        }
+        parts[i] = x;
+    }
+    let (a, b, s) = if n == 1 {
+        (0, parts[0], 1)
+    } else {
+        (parts[0], parts[1], if n == 3 { parts[2] } else { 1 })
+    };
+    if s == 0 {
+        return Err(vm.raise_msg(TypeId::ValueError, "range() arg 3 must not be zero"));
+    }
+    let r = vm.alloc(kind::RANGE, 3)?;
+    vm.heap.set(r, 0, Value::int(a as i32));
+    vm.heap.set(r, 1, Value::int(b as i32));
+    vm.heap.set(r, 2, Value::int(s as i32));
+    Ok(r)
+}
+
+/// `slice(stop)` / `slice(start, stop[, step])`
+pub fn slice_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.check_args(args, "slice", 1, 3)?;
+    let n = args.npos();
+    let s = vm.alloc(kind::SLICE, 3)?;
+    let vals: [Value; 3] = if n == 1 {
+        [Value::NONE, vm.slot(args.base), Value::NONE]
+    } else {
+        [
+            vm.slot(args.base),
+            vm.slot(args.base + 1),
+            if n == 3 {
+                vm.slot(args.base + 2)
+            } else {
+                Value::NONE
+            },
+        ]
+    };
+    for (i, v) in vals.into_iter().enumerate() {
+        vm.heap.set(s, i, v);
+    }
+    Ok(s)
+}
+
+fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.check_args(args, "index", 2, 2)?;
+    let (r, x) = (vm.slot(args.base), vm.slot(args.base + 1));
+    if let Some(x) = vm.int_to_i64(x) {
+        let (a, _, s) = vm.range_parts(r);
+        let n = vm.range_len(r)? as i64;
+        if (x - a) % s == 0 {
+            let i = (x - a) / s;
+            if (0..n).contains(&i) {
+                return vm.new_int(i);
+            }
+        }
+    }
+    Err(vm.raise_msg(TypeId::ValueError, "value is not in range"))
+}
+
+fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.check_args(args, "count", 2, 2)?;
+    let (r, x) = (vm.slot(args.base), vm.slot(args.base + 1));
+    let found = vm.contains(r, x)?;
+    Ok(Value::int(found as i32))
+}
+
+fn slice_indices(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    vm.check_args(args, "indices", 2, 2)?;
+    let n = vm.slot(args.base + 1);
+    let n = vm.index_value(n)?;
+    if n < 0 {
+        return Err(vm.raise_msg(TypeId::ValueError, "length should not be negative"));
+    }
+    let s = vm.slot(args.base);
+    let (a, b, c, _) = vm.slice_indices(s, n as usize)?;
+    let (a, b, c) = (vm.new_int(a)?, vm.new_int(b)?, vm.new_int(c)?);
+    vm.tuple_of(&[a, b, c])
+}

@@ -1,0 +1,692 @@
+//! repr() and str() of every builtin type, into strs on the heap.
+//!
+//! Text is built in a [`StrBuilder`]: a growable RAW buffer kept in a stack
+//! slot (so it survives collections), finished into a str.
+
+use crate::heap::{kind, words_for};
+use crate::objects::class::cls;
+use crate::objects::function::func;
+use crate::types::TypeId;
+use crate::value::{imm, Value};
+use crate::vm::{Msg, PyResult, Vm};
+use core::fmt::Write;
+
+/// A str under construction: RAW buffer in stack slot `slot`, `len` bytes used.
+pub struct StrBuilder {
+    slot: usize,
+    len: usize,
+    chars: usize,
+}
+
+/// Nesting limit for repr of nested containers (recursion guard).
+const REPR_DEPTH: u32 = 64;
+
+impl Vm {
+    /// Starts a builder with room for `cap` bytes.
+    pub fn builder(&mut self, cap: usize) -> PyResult<StrBuilder> {
+        let raw = self.alloc(kind::RAW, words_for(cap.max(16)))?;
+        self.push(raw)?;
+        Ok(StrBuilder {
+            slot: self.sp() - 1,
+            len: 0,
+            chars: 0,
+        })
+    }
+
+    fn builder_room(&mut self, b: &mut StrBuilder, n: usize) -> PyResult<()> {
+        let raw = self.slot(b.slot);
+        let cap = self.heap.payload_len(raw) * 4;
+        if b.len + n <= cap {
+            return Ok(());
+        }
+        let new_cap = (b.len + n).max(cap * 2);
+        let new = self.alloc(kind::RAW, words_for(new_cap))?;
+        let raw = self.slot(b.slot);
+        let (src, dst) = (raw.word() + 1, new.word() + 1);
+        self.heap
+            .words
+            .copy_within(src..src + words_for(b.len), dst);
+        self.set_slot(b.slot, new);
+        Ok(())
+    }
+
+    /// Appends Rust text (not from the heap).
+    pub fn builder_push(&mut self, b: &mut StrBuilder, s: &str) -> PyResult<()> {
+        self.builder_room(b, s.len())?;
+        let raw = self.slot(b.slot);
+        self.heap.bytes_mut(raw, 0)[b.len..b.len + s.len()].copy_from_slice(s.as_bytes());
+        b.len += s.len();
+        b.chars += crate::objects::str::count_chars(s.as_bytes());
+        Ok(())
+    }
+
+    /// Appends one character.
+    pub fn builder_push_char(&mut self, b: &mut StrBuilder, c: char) -> PyResult<()> {
+        let mut buf = [0; 4];
+        self.builder_push(b, c.encode_utf8(&mut buf))
+    }
+
+    /// Appends a str value.
+    pub fn builder_push_str(&mut self, b: &mut StrBuilder, s: Value) -> PyResult<()> {
+        let n = self.str_byte_len(s);
+        let chars = self.str_len(s);
+        self.push(s)?;
+        let r = self.builder_room(b, n);
+        let s = self.pop();
+        r?;
+        let raw = self.slot(b.slot);
+        if s.is_heap() {
+            let from = (s.word() + 1 + crate::objects::str::DATA) * 4;
+            let to = (raw.word() + 1) * 4 + b.len;
+            crate::heap::words_as_bytes_mut(&mut self.heap.words).copy_within(from..from + n, to);
+        } else {
+            let mut buf = [0; 4];
+            let bytes: [u8; 4] = {
+                let t = self.str_bytes_buf(s, &mut buf);
+                let mut x = [0u8; 4];
+                x[..t.len()].copy_from_slice(t);
+                x
+            };
+            self.heap.bytes_mut(raw, 0)[b.len..b.len + n].copy_from_slice(&bytes[..n]);
+        }
+        b.len += n;
+        b.chars += chars;
+        Ok(())
+    }
+
+    /// Finishes the builder into a str (and pops its slot).
+    pub fn builder_finish(&mut self, b: StrBuilder) -> PyResult<Value> {
+        let r = if b.chars <= 1 {
+            let raw = self.slot(b.slot);
+            let bytes = &self.heap.bytes(raw, 0)[..b.len];
+            Ok(
+                match core::str::from_utf8(bytes)
+                    .ok()
+                    .and_then(|s| s.chars().next())
+                {
+                    Some(c) => Value::char(c),
+                    None => Value::EMPTY_STR,
+                },
+            )
+        } else {
+            match self.alloc_str_raw(b.len, b.chars, false) {
+                Ok(s) => {
+                    let raw = self.slot(b.slot);
+                    let from = (raw.word() + 1) * 4;
+                    let to = (s.word() + 1 + crate::objects::str::DATA) * 4;
+                    crate::heap::words_as_bytes_mut(&mut self.heap.words)
+                        .copy_within(from..from + b.len, to);
+                    Ok(s)
+                }
+                Err(e) => Err(e),
+            }
+        };
+        self.heap.truncate(b.slot);
+        r
+    }
+
+    /// Abandons a builder.
+    pub fn builder_drop(&mut self, b: StrBuilder) {
+        self.heap.truncate(b.slot);
+    }
+
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: Value) -> PyResult<Value> {
+        let mut b = self.builder(16)?;
+        match self.write_repr(&mut b, v, 0) {
+            Ok(()) => self.builder_finish(b),
+            Err(e) => {
+                self.builder_drop(b);
+                Err(e)
+            }
+        }
+    }
+
+    /// `str(v)`.
+    pub fn str(&mut self, v: Value) -> PyResult<Value> {
+        if self.is_str(v) {
+            return Ok(v);
+        }
+        let mut b = self.builder(16)?;
+        match self.write_str(&mut b, v) {
+            Ok(()) => self.builder_finish(b),
+            Err(e) => {
+                self.builder_drop(b);
+                Err(e)
+            }
+        }
+    }
+
+    /// Writes `str(v)`.
+    pub fn write_str(&mut self, b: &mut StrBuilder, v: Value) -> PyResult<()> {
+        if self.is_str(v) {
+            return self.builder_push_str(b, v);
+        }
+        match self.heap.kind(v) {
+            kind::INSTANCE | kind::EXCEPTION => {
+                if let Some(m) = self.user_special(v, "__str__") {
+                    if self.heap.kind(m) == kind::FUNCTION {
+                        let s = self.call(m, &[v])?;
+                        return self.push_returned_str(b, s, "__str__");
+                    }
+                }
+                if self.heap.kind(v) == kind::EXCEPTION {
+                    return self.write_exception_str(b, v);
+                }
+                if self.user_special(v, "__repr__").is_none() {
+                    let base = crate::objects::class::inst::BASE;
+                    let bv = self.heap.get(v, base);
+                    if !bv.is_null() && self.heap.kind(v) == kind::INSTANCE {
+                        return self.write_str(b, bv);
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.write_repr(b, v, 0)
+    }
+
+    fn push_returned_str(&mut self, b: &mut StrBuilder, s: Value, what: &str) -> PyResult<()> {
+        if !self.is_str(s) {
+            let mut buf = [0; 4];
+            let mut m = Msg::new();
+            let _ = write!(
+                m,
+                "{} returned non-string (type {})",
+                what,
+                self.type_name(s, &mut buf)
+            );
+            return Err(self.raise_msg(TypeId::TypeError, m.as_str()));
+        }
+        self.builder_push_str(b, s)
+    }
+
+    /// str() of an exception: its single arg, or the args tuple.
+    fn write_exception_str(&mut self, b: &mut StrBuilder, e: Value) -> PyResult<()> {
+        let args = self.exc_args(e)?;
+        match self.tuple_len(args) {
+            0 => Ok(()),
+            1 => {
+                let a = self.tuple_get(args, 0);
+                if self.exc_matches(e, TypeId::KeyError) {
+                    return self.write_repr(b, a, 0);
+                }
+                self.write_str(b, a)
+            }
+            _ => self.write_repr(b, args, 0),
+        }
+    }
+
+    /// Writes `repr(v)`; `depth` guards against runaway nesting.
+    pub fn write_repr(&mut self, b: &mut StrBuilder, v: Value, depth: u32) -> PyResult<()> {
+        if depth > REPR_DEPTH {
+            return Err(self.raise_msg(
+                TypeId::RecursionError,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        let mut m = Msg::new();
+        if v.is_small() {
+            let _ = write!(m, "{}", v.small_value());
+            return self.builder_push(b, m.as_str());
+        }
+        if v.is_imm() {
+            match v.imm_kind() {
+                imm::SPECIAL => {
+                    let s = ["None", "False", "True", "Ellipsis", "NotImplemented"]
+                        [v.payload() as usize % 5];
+                    return self.builder_push(b, s);
+                }
+                imm::CHAR => return self.write_str_repr(b, v),
+                imm::TYPE => {
+                    let _ = write!(m, "<class '{}'>", crate::builtins::imm_name(v));
+                    return self.builder_push(b, m.as_str());
+                }
+                imm::NATIVE => {
+                    let _ = write!(m, "<built-in function {}>", crate::builtins::imm_name(v));
+                    return self.builder_push(b, m.as_str());
+                }
+                _ => {
+                    let _ = write!(m, "<module '{}' (built-in)>", crate::builtins::imm_name(v));
+                    return self.builder_push(b, m.as_str());
+                }
+            }
+        }
+        match self.heap.kind(v) {
+            kind::STR => self.write_str_repr(b, v),
+            kind::FLOAT => {
+                let f = self.float_value(v);
+                let mut buf = [0u8; fzpy_num::float_repr::REPR_MAX_LEN];
+                let n = fzpy_num::float_repr::repr_to_buf(f, &mut buf);
+                let s = core::str::from_utf8(&buf[..n]).unwrap_or("?");
+                let _ = m.write_str(s);
+                self.builder_push(b, m.as_str())
+            }
+            kind::BIGINT => {
+                let s = self.int_to_str(v, 10)?;
+                self.builder_push_str(b, s)
+            }
+            kind::LIST | kind::TUPLE => {
+                let is_list = self.heap.kind(v) == kind::LIST;
+                if self.repr_enter(v) {
+                    return self.builder_push(b, if is_list { "[...]" } else { "(...)" });
+                }
+                self.push(v)?;
+                let slot = self.sp() - 1;
+                self.builder_push(b, if is_list { "[" } else { "(" })?;
+                let mut i = 0;
+                let r = loop {
+                    let v = self.slot(slot);
+                    let n = if is_list {
+                        self.list_len(v)
+                    } else {
+                        self.tuple_len(v)
+                    };
+                    if i >= n {
+                        break Ok(());
+                    }
+                    if i > 0 {
+                        if let Err(e) = self.builder_push(b, ", ") {
+                            break Err(e);
+                        }
+                    }
+                    let x = if is_list {
+                        self.list_get(v, i)
+                    } else {
+                        self.tuple_get(v, i)
+                    };
+                    if let Err(e) = self.write_repr(b, x, depth + 1) {
+                        break Err(e);
+                    }
+                    i += 1;
+                };
+                let v = self.slot(slot);
+                self.heap.truncate(slot);
+                self.repr_leave(v);
+                r?;
+                if !is_list && i == 1 {
+                    self.builder_push(b, ",")?;
+                }
+                self.builder_push(b, if is_list { "]" } else { ")" })
+            }
+            kind::DICT => self.write_dict_repr(b, v, depth),
+            kind::SET | kind::FROZENSET => {
+                let frozen = self.heap.kind(v) == kind::FROZENSET;
+                if self.dict_len(v) == 0 {
+                    return self.builder_push(b, if frozen { "frozenset()" } else { "set()" });
+                }
+                self.push(v)?;
+                let slot = self.sp() - 1;
+                self.builder_push(b, if frozen { "frozenset({" } else { "{" })?;
+                let mut first = true;
+                let mut i = 0;
+                let r = loop {
+                    let v = self.slot(slot);
+                    if i >= self.dict_used(v) {
+                        break Ok(());
+                    }
+                    if let Some((k, _)) = self.dict_entry(v, i) {
+                        if !first {
+                            if let Err(e) = self.builder_push(b, ", ") {
+                                break Err(e);
+                            }
+                        }
+                        first = false;
+                        if let Err(e) = self.write_repr(b, k, depth + 1) {
+                            break Err(e);
+                        }
+                    }
+                    i += 1;
+                };
+                self.heap.truncate(slot);
+                r?;
+                self.builder_push(b, if frozen { "})" } else { "}" })
+            }
+            kind::BYTES | kind::BYTEARRAY => {
+                let is_ba = self.heap.kind(v) == kind::BYTEARRAY;
+                if is_ba {
+                    self.builder_push(b, "bytearray(")?;
+                }
+                self.write_bytes_repr(b, v)?;
+                if is_ba {
+                    self.builder_push(b, ")")?;
+                }
+                Ok(())
+            }
+            kind::RANGE => {
+                let (a, e, s) = self.range_parts(v);
+                if s == 1 {
+                    let _ = write!(m, "range({a}, {e})");
+                } else {
+                    let _ = write!(m, "range({a}, {e}, {s})");
+                }
+                self.builder_push(b, m.as_str())
+            }
+            kind::SLICE => {
+                self.push(v)?;
+                let slot = self.sp() - 1;
+                self.builder_push(b, "slice(")?;
+                for i in 0..3 {
+                    if i > 0 {
+                        self.builder_push(b, ", ")?;
+                    }
+                    let x = self.heap.get(self.slot(slot), i);
+                    self.write_repr(b, x, depth + 1)?;
+                }
+                self.heap.truncate(slot);
+                self.builder_push(b, ")")
+            }
+            kind::FUNCTION => {
+                let q = self.heap.get(v, func::QUALNAME);
+                self.builder_push(b, "<function ")?;
+                self.builder_push_str(b, q)?;
+                let _ = write!(m, " at 0x{:08x}>", v.0);
+                self.builder_push(b, m.as_str())
+            }
+            kind::CLASS => {
+                let d = self.heap.get(v, cls::DICT);
+                let module = self.dict_get_str(d, "__module__");
+                let q = self.heap.get(v, cls::QUALNAME);
+                self.push(q)?;
+                self.builder_push(b, "<class '")?;
+                if let Some(mo) = module {
+                    if self.is_str(mo) && !self.str_is(mo, "builtins") {
+                        self.builder_push_str(b, mo)?;
+                        self.builder_push(b, ".")?;
+                    }
+                }
+                let q = self.pop();
+                self.builder_push_str(b, q)?;
+                self.builder_push(b, "'>")
+            }
+            kind::INSTANCE | kind::EXCEPTION => {
+                if let Some(r) = self.user_special(v, "__repr__") {
+                    if self.heap.kind(r) == kind::FUNCTION {
+                        let s = self.call(r, &[v])?;
+                        return self.push_returned_str(b, s, "__repr__");
+                    }
+                }
+                if self.heap.kind(v) == kind::EXCEPTION {
+                    let t = self.type_of(v);
+                    let mut buf = [0; 4];
+                    let _ = m.write_str(self.class_name(t, &mut buf));
+                    self.builder_push(b, m.as_str())?;
+                    let args = self.exc_args(v)?;
+                    if self.tuple_len(args) == 1 {
+                        self.builder_push(b, "(")?;
+                        let a = self.tuple_get(args, 0);
+                        self.write_repr(b, a, depth + 1)?;
+                        return self.builder_push(b, ")");
+                    }
+                    return self.write_repr(b, args, depth + 1);
+                }
+                let bv = self.heap.get(v, crate::objects::class::inst::BASE);
+                if !bv.is_null() {
+                    return self.write_repr(b, bv, depth + 1);
+                }
+                let s = self.default_repr(v)?;
+                self.builder_push_str(b, s)
+            }
+            kind::METHOD => {
+                let f = self.heap.get(v, 1);
+                let q = if self.heap.kind(f) == kind::FUNCTION {
+                    self.heap.get(f, func::QUALNAME)
+                } else {
+                    Value::EMPTY_STR
+                };
+                self.push(v)?;
+                self.builder_push(b, "<bound method ")?;
+                self.builder_push_str(b, q)?;
+                self.builder_push(b, " of ")?;
+                let v = self.pop();
+                let this = self.heap.get(v, 0);
+                self.write_repr(b, this, depth + 1)?;
+                self.builder_push(b, ">")
+            }
+            kind::NATIVE_METHOD => {
+                let n = self.heap.get(v, 1);
+                let this = self.heap.get(v, 0);
+                let mut buf = [0; 4];
+                let _ = write!(
+                    m,
+                    "<built-in method {} of {} object at 0x{:08x}>",
+                    crate::builtins::imm_name(n),
+                    self.type_name(this, &mut buf),
+                    this.0
+                );
+                self.builder_push(b, m.as_str())
+            }
+            kind::MODULE => {
+                let n = self.heap.get(v, 0);
+                self.builder_push(b, "<module '")?;
+                self.builder_push_str(b, n)?;
+                self.builder_push(b, "'>")
+            }
+            kind::GENERATOR => {
+                let f = self.heap.get(v, crate::objects::generator::FUNC);
+                let q = self.heap.get(f, func::QUALNAME);
+                self.builder_push(b, "<generator object ")?;
+                self.builder_push_str(b, q)?;
+                let _ = write!(m, " at 0x{:08x}>", v.0);
+                self.builder_push(b, m.as_str())
+            }
+            kind::DICT_VIEW => {
+                let which = self.heap.get(v, 1).small_value();
+                let name = ["dict_keys(", "dict_values(", "dict_items("][which as usize % 3];
+                self.push(v)?;
+                let l = self.list_from_iter(v)?;
+                self.pop();
+                self.push(l)?;
+                self.builder_push(b, name)?;
+                let l = self.pop();
+                self.write_repr(b, l, depth + 1)?;
+                self.builder_push(b, ")")
+            }
+            _ => {
+                let s = self.default_repr(v)?;
+                self.builder_push_str(b, s)
+            }
+        }
+    }
+
+    /// Marks a container as being printed (for `[...]` on cycles).
+    fn repr_enter(&mut self, v: Value) -> bool {
+        let n = self.repr_stack_len;
+        if self.repr_stack[..n].contains(&v) {
+            return true;
+        }
+        if n < self.repr_stack.len() {
+            self.repr_stack[n] = v;
+            self.repr_stack_len += 1;
+        }
+        false
+    }
+
+    fn repr_leave(&mut self, v: Value) {
+        let _ = v;
+        self.repr_stack_len = self.repr_stack_len.saturating_sub(1);
+    }
+
+    fn write_dict_repr(&mut self, b: &mut StrBuilder, v: Value, depth: u32) -> PyResult<()> {
+        if self.repr_enter(v) {
+            return self.builder_push(b, "{...}");
+        }
+        self.push(v)?;
+        let slot = self.sp() - 1;
+        let r = (|| {
+            self.builder_push(b, "{")?;
+            let mut first = true;
+            let mut i = 0;
+            loop {
+                let v = self.slot(slot);
+                if i >= self.dict_used(v) {
+                    break;
+                }
+                if let Some((k, x)) = self.dict_entry(v, i) {
+                    if !first {
+                        self.builder_push(b, ", ")?;
+                    }
+                    first = false;
+                    self.push(x)?;
+                    self.write_repr(b, k, depth + 1)?;
+                    self.builder_push(b, ": ")?;
+                    let x = self.pop();
+                    self.write_repr(b, x, depth + 1)?;
+                }
+                i += 1;
+            }
+            self.builder_push(b, "}")
+        })();
+        let v = self.slot(slot);
+        self.heap.truncate(slot);
+        self.repr_leave(v);
+        r
+    }
+
+    /// `<module.Class object at 0x...>`
+    pub fn default_repr(&mut self, v: Value) -> PyResult<Value> {
+        let t = self.type_of(v);
+        let mut m = Msg::new();
+        let mut buf = [0; 4];
+        let _ = m.write_str("<");
+        if self.heap.kind(t) == kind::CLASS {
+            let d = self.heap.get(t, cls::DICT);
+            if let Some(mo) = self.dict_get_str(d, "__module__") {
+                let mut b2 = [0; 4];
+                if self.is_str(mo) {
+                    let _ = write!(m, "{}.", self.str_text(mo, &mut b2));
+                }
+            }
+            let q = self.heap.get(t, cls::QUALNAME);
+            let _ = m.write_str(self.str_text(q, &mut buf));
+        } else {
+            let _ = m.write_str(self.class_name(t, &mut buf));
+        }
+        let id = self.identity_hash(v);
+        let _ = write!(m, " object at 0x{:08x}>", id);
+        self.new_str(m.as_str())
+    }
+
+    /// repr of a str with CPython's quoting and escapes.
+    fn write_str_repr(&mut self, b: &mut StrBuilder, v: Value) -> PyResult<()> {
+        let mut cb = [0; 4];
+        let text: alloc::string::String = self.str_text(v, &mut cb).into();
+        let quote = if text.contains('\'') && !text.contains('"') {
+            '"'
+        } else {
+            '\''
+        };
+        let mut out = alloc::string::String::with_capacity(text.len() + 2);
+        out.push(quote);
+        for c in text.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if c == quote => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                    let _ = write!(out, "\\x{:02x}", c as u32);
+                }
+                c if is_unprintable(c) => {
+                    let n = c as u32;
+                    if n <= 0xff {
+                        let _ = write!(out, "\\x{n:02x}");
+                    } else if n <= 0xffff {
+                        let _ = write!(out, "\\u{n:04x}");
+                    } else {
+                        let _ = write!(out, "\\U{n:08x}");
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+        out.push(quote);
+        self.builder_push(b, &out)
+    }
+
+    /// repr of bytes: `b'...'`.
+    fn write_bytes_repr(&mut self, b: &mut StrBuilder, v: Value) -> PyResult<()> {
+        let data: alloc::vec::Vec<u8> = self.bytes_like_data(v).to_vec();
+        let quote = if data.contains(&b'\'') && !data.contains(&b'"') {
+            b'"'
+        } else {
+            b'\''
+        };
+        let mut out = alloc::string::String::with_capacity(data.len() + 3);
+        out.push('b');
+        out.push(quote as char);
+        for &c in &data {
+            match c {
+                b'\\' => out.push_str("\\\\"),
+                b'\n' => out.push_str("\\n"),
+                b'\r' => out.push_str("\\r"),
+                b'\t' => out.push_str("\\t"),
+                c if c == quote => {
+                    out.push('\\');
+                    out.push(c as char);
+                }
+                0x20..=0x7e => out.push(c as char),
+                c => {
+                    let _ = write!(out, "\\x{c:02x}");
+                }
+            }
+        }
+        out.push(quote as char);
+        self.builder_push(b, &out)
+    }
+
+    /// FORMAT_VALUE: conversion then format spec.
+    pub(crate) fn format_value(&mut self, v: Value, conv: u8, spec: Value) -> PyResult<Value> {
+        let base = self.sp();
+        self.push(spec)?;
+        let v = match conv {
+            1 => self.str(v)?,
+            2 => self.repr(v)?,
+            3 => {
+                let r = self.repr(v)?;
+                crate::format::ascii_of(self, r)?
+            }
+            _ => v,
+        };
+        let spec = self.slot(base);
+        self.heap.truncate(base);
+        if spec.is_null() || spec == Value::EMPTY_STR {
+            return self.str(v);
+        }
+        crate::format::format(self, v, spec)
+    }
+
+    /// PRINT_EXPR: the REPL's echo.
+    pub(crate) fn print_expr(&mut self, v: Value) -> PyResult<()> {
+        if v.is_none() {
+            return Ok(());
+        }
+        crate::builtins::set_underscore(self, v)?;
+        let r = self.repr(v)?;
+        let mut buf = [0; 4];
+        let bytes: alloc::vec::Vec<u8> = self.str_bytes_buf(r, &mut buf).to_vec();
+        self.platform.write_out(&bytes);
+        self.platform.write_out(b"\n");
+        Ok(())
+    }
+}
+
+/// Characters CPython's repr escapes (a conservative approximation of
+/// `str.isprintable`: controls, separators, surrogates, private use, unassigned).
+fn is_unprintable(c: char) -> bool {
+    let n = c as u32;
+    (0x80..0xa0).contains(&n)
+        || n == 0xad
+        || (0x2028..=0x2029).contains(&n)
+        || (0x200b..=0x200f).contains(&n)
+        || (0x202a..=0x202e).contains(&n)
+        || (0x2060..=0x206f).contains(&n)
+        || n == 0xfeff
+        || (0xe000..=0xf8ff).contains(&n)
+        || (0xfff0..=0xfffb).contains(&n)
+        || n >= 0xe0000
+}

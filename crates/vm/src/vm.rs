@@ -1,0 +1,384 @@
+//! The VM: heap, platform, compiler hook, and the error plumbing every
+//! other file uses.
+
+use crate::heap::{root, Heap, OutOfMemory};
+use crate::types::TypeId;
+use crate::value::{imm, Value};
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write;
+use fzpy_bytecode::CodeUnit;
+
+/// Marker of a raised exception; the exception itself is in root `EXC`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Raised;
+
+/// Result of anything that can raise.
+pub type PyResult<T> = Result<T, Raised>;
+
+/// What the VM needs from the machine it runs on.
+pub trait Platform {
+    /// Writes to standard output.
+    fn write_out(&mut self, bytes: &[u8]);
+    /// Writes to standard error.
+    fn write_err(&mut self, bytes: &[u8]);
+    /// Flushes both outputs.
+    fn flush(&mut self) {}
+    /// Reads one line of input without its newline; None at end of input.
+    fn read_line(&mut self) -> Option<String> {
+        None
+    }
+    /// Reads a whole file (for imports and `open`); None if it cannot be read.
+    fn read_file(&mut self, _path: &str) -> Option<Vec<u8>> {
+        None
+    }
+    /// Whether `path` is a directory.
+    fn is_dir(&mut self, _path: &str) -> bool {
+        false
+    }
+    /// Nanoseconds since the Unix epoch.
+    fn time_ns(&mut self) -> u64 {
+        0
+    }
+    /// Monotonic nanoseconds (any origin).
+    fn monotonic_ns(&mut self) -> u64 {
+        0
+    }
+    /// Sleeps; returns early when interrupted.
+    fn sleep_ns(&mut self, _ns: u64) {}
+    /// A seed for `random`.
+    fn random_seed(&mut self) -> u64 {
+        0x2545_f491_4f6c_dd1d
+    }
+    /// True once after the user asked to interrupt (Ctrl+C).
+    fn interrupted(&mut self) -> bool {
+        false
+    }
+}
+
+/// Compilation modes (mirrors the compiler's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompileMode {
+    /// A module.
+    Exec,
+    /// One expression.
+    Eval,
+    /// One REPL entry.
+    Single,
+}
+
+/// A compile error reported by the compiler hook.
+#[derive(Clone, Debug)]
+pub struct CompileFailure {
+    /// SyntaxError, IndentationError or TabError.
+    pub kind: TypeId,
+    /// Message.
+    pub msg: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 0-based column.
+    pub col: u32,
+    /// The input ended too early.
+    pub incomplete: bool,
+}
+
+/// The compiler, as the embedding hands it to the VM.
+pub trait Compiler {
+    /// Compiles `source`.
+    fn compile(
+        &self,
+        source: &str,
+        filename: &str,
+        mode: CompileMode,
+    ) -> Result<CodeUnit, CompileFailure>;
+}
+
+/// Interpreter settings fixed at creation.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Heap size in bytes (the whole block).
+    pub heap_bytes: usize,
+    /// Collect at every allocation.
+    pub gc_stress: bool,
+    /// Native stack available to the VM, in bytes: bounds native re-entry.
+    pub native_stack_bytes: usize,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// `sys.path[0]`: the script's directory ("" for the current one).
+    pub path0: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            heap_bytes: 64 * 1024,
+            gc_stress: false,
+            native_stack_bytes: 256 * 1024,
+            argv: Vec::new(),
+            path0: String::new(),
+        }
+    }
+}
+
+/// Native stack bytes one nested run of the interpreter may take (measured
+/// generously; see docs/architecture.md).
+pub const NATIVE_FRAME_BYTES: usize = 4096;
+
+/// The virtual machine.
+pub struct Vm {
+    /// All Python objects and the value stack.
+    pub heap: Heap,
+    /// The machine.
+    pub platform: Box<dyn Platform>,
+    /// The compiler, when linked in.
+    pub compiler: Option<Box<dyn Compiler>>,
+    /// Base slot of the running frame (`NO_FRAME` outside any).
+    pub(crate) frame: usize,
+    /// Python frames on the stack.
+    pub(crate) depth: u32,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: u32,
+    /// Nested native -> Python re-entries.
+    pub(crate) native_depth: u32,
+    /// Limit of `native_depth`, from the native stack size.
+    pub(crate) native_limit: u32,
+    /// Instructions until the next interrupt poll.
+    pub(crate) poll_countdown: u32,
+    /// `random` state.
+    pub(crate) rng: [u64; 2],
+    /// Last identity number handed out (id(), default hashes).
+    pub(crate) next_id: u32,
+    /// Containers being repr'd (cycle detection).
+    pub(crate) repr_stack: [Value; 32],
+    /// Entries used in `repr_stack`.
+    pub(crate) repr_stack_len: usize,
+    /// How the last generator run ended.
+    pub(crate) gen_exit: crate::interp::GenExit,
+    /// Settings.
+    pub config: Config,
+}
+
+/// `frame` when no frame runs.
+pub const NO_FRAME: usize = usize::MAX;
+
+impl Vm {
+    /// A VM with a fresh heap.
+    pub fn new(
+        config: Config,
+        platform: Box<dyn Platform>,
+        compiler: Option<Box<dyn Compiler>>,
+    ) -> Vm {
+        let mut heap = Heap::new(config.heap_bytes);
+        heap.stress = config.gc_stress;
+        let native_limit = (config.native_stack_bytes / NATIVE_FRAME_BYTES).clamp(2, 200) as u32;
+        let mut vm = Vm {
+            heap,
+            platform,
+            compiler,
+            frame: NO_FRAME,
+            depth: 0,
+            recursion_limit: 1000,
+            native_depth: 0,
+            native_limit,
+            poll_countdown: 1000,
+            rng: [0; 2],
+            next_id: 0,
+            repr_stack: [Value::NULL; 32],
+            repr_stack_len: 0,
+            gen_exit: crate::interp::GenExit::None,
+            config,
+        };
+        let seed = vm.platform.random_seed();
+        vm.seed_rng(seed);
+        vm
+    }
+
+    // ---- raising ------------------------------------------------------------
+
+    /// Raises an existing exception object.
+    pub fn raise(&mut self, exc: Value) -> Raised {
+        self.heap.set_root(root::EXC, exc);
+        Raised
+    }
+
+    /// The pending exception.
+    pub fn exception(&self) -> Value {
+        self.heap.root(root::EXC)
+    }
+
+    /// Takes the pending exception out of its root.
+    pub fn take_exception(&mut self) -> Value {
+        let e = self.heap.root(root::EXC);
+        self.heap.set_root(root::EXC, Value::NULL);
+        e
+    }
+
+    /// Raises `t` with message `msg`.
+    pub fn raise_msg(&mut self, t: TypeId, msg: &str) -> Raised {
+        match self.new_str_reserve(msg) {
+            Ok(s) => self.raise_with_arg(t, s),
+            Err(_) => self.raise_memory_error(),
+        }
+    }
+
+    /// Raises `t` with a formatted message (truncated at 512 bytes).
+    pub fn raise_fmt(&mut self, t: TypeId, args: core::fmt::Arguments) -> Raised {
+        let mut m = Msg::new();
+        let _ = m.write_fmt(args);
+        let text = m.as_str();
+        // Copy out of the stack buffer before allocating (borrow ends here).
+        self.raise_msg(t, text)
+    }
+
+    /// Raises `t` with no arguments.
+    pub fn raise_empty(&mut self, t: TypeId) -> Raised {
+        match self.new_exception(Value::imm(imm::TYPE, t as u32), Value::NULL) {
+            Ok(e) => self.raise(e),
+            Err(_) => self.raise_memory_error(),
+        }
+    }
+
+    /// Raises `t(arg)`.
+    pub fn raise_with_arg(&mut self, t: TypeId, arg: Value) -> Raised {
+        self.heap.set_root(root::EXC, arg);
+        let r = self.heap.alloc_reserve(crate::heap::kind::TUPLE, 1);
+        let arg = self.heap.root(root::EXC);
+        let Ok(args) = r else {
+            return self.raise_memory_error();
+        };
+        self.heap.set(args, 0, arg);
+        match self.new_exception(Value::imm(imm::TYPE, t as u32), args) {
+            Ok(e) => self.raise(e),
+            Err(_) => self.raise_memory_error(),
+        }
+    }
+
+    /// Raises MemoryError (never fails: uses the heap's reserve, and if even
+    /// that is gone, the bare type stands for the exception).
+    pub fn raise_memory_error(&mut self) -> Raised {
+        let t = Value::imm(imm::TYPE, TypeId::MemoryError as u32);
+        match self.new_exception(t, Value::NULL) {
+            Ok(e) => self.raise(e),
+            Err(_) => self.raise(t),
+        }
+    }
+
+    /// Converts an allocation failure into a raised MemoryError.
+    #[inline]
+    pub fn oom(&mut self, _: OutOfMemory) -> Raised {
+        self.raise_memory_error()
+    }
+
+    /// Shorthand for TypeError.
+    pub fn type_error(&mut self, args: core::fmt::Arguments) -> Raised {
+        self.raise_fmt(TypeId::TypeError, args)
+    }
+
+    /// Shorthand for ValueError.
+    pub fn value_error(&mut self, args: core::fmt::Arguments) -> Raised {
+        self.raise_fmt(TypeId::ValueError, args)
+    }
+
+    // ---- allocation helpers ---------------------------------------------------
+
+    /// Allocates, raising MemoryError when full.
+    #[inline]
+    pub fn alloc(&mut self, kind: u8, payload: usize) -> PyResult<Value> {
+        match self.heap.alloc(kind, payload) {
+            Ok(v) => Ok(v),
+            Err(e) => Err(self.oom(e)),
+        }
+    }
+
+    /// Pushes a value on the stack to keep it alive across allocations.
+    #[inline]
+    pub fn push(&mut self, v: Value) -> PyResult<()> {
+        self.heap.push_checked(v).map_err(|e| self.oom(e))
+    }
+
+    /// Pops a value pushed with [`Vm::push`].
+    #[inline]
+    pub fn pop(&mut self) -> Value {
+        self.heap.pop()
+    }
+
+    /// Stack slot `i` (absolute).
+    #[inline]
+    pub fn slot(&self, i: usize) -> Value {
+        self.heap.slot(i)
+    }
+
+    /// Sets stack slot `i` (absolute).
+    #[inline]
+    pub fn set_slot(&mut self, i: usize, v: Value) {
+        self.heap.set_slot(i, v)
+    }
+
+    /// Current stack depth.
+    #[inline]
+    pub fn sp(&self) -> usize {
+        self.heap.sp()
+    }
+}
+
+/// A fixed stack buffer for building messages without the heap.
+pub struct Msg {
+    buf: [u8; 512],
+    len: usize,
+}
+
+impl Msg {
+    /// An empty message.
+    pub fn new() -> Msg {
+        Msg {
+            buf: [0; 512],
+            len: 0,
+        }
+    }
+
+    /// The text so far.
+    pub fn as_str(&self) -> &str {
+        // Only whole UTF-8 sequences are ever appended (see write_str).
+        core::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+impl Default for Msg {
+    fn default() -> Self {
+        Msg::new()
+    }
+}
+
+impl Write for Msg {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        let room = self.buf.len() - self.len;
+        let mut n = s.len().min(room);
+        while !s.is_char_boundary(n) {
+            n -= 1;
+        }
+        self.buf[self.len..self.len + n].copy_from_slice(&s.as_bytes()[..n]);
+        self.len += n;
+        Ok(())
+    }
+}
+
+impl Vm {
+    /// Seeds the `random` generator (xorshift128+; never all zero).
+    pub fn seed_rng(&mut self, seed: u64) {
+        let a = seed ^ 0x9e37_79b9_7f4a_7c15;
+        let b = seed.rotate_left(31) ^ 0xbf58_476d_1ce4_e5b9;
+        self.rng = [a | 1, b];
+    }
+
+    /// Next 64 random bits.
+    pub fn next_random(&mut self) -> u64 {
+        let [mut s1, s0] = self.rng;
+        self.rng[0] = s0;
+        s1 ^= s1 << 23;
+        s1 ^= s1 >> 17;
+        s1 ^= s0 ^ (s0 >> 26);
+        self.rng[1] = s1;
+        s1.wrapping_add(s0)
+    }
+}

@@ -1,0 +1,3 @@
+print('must not be printed')
+if True:
+    break

@@ -1,0 +1,4 @@
+print('must not be printed')
+if True:
+        a = 1
+    b = 2

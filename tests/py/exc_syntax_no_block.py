@@ -1,0 +1,3 @@
+print('must not be printed')
+for i in range(3):
+print(i)

@@ -1,0 +1,4 @@
+print('must not be printed')
+def f():
+    nonlocal x
+    x = 1

@@ -1,0 +1,3 @@
+print('must not be printed')
+x = 5
+return x

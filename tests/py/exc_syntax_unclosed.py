@@ -1,0 +1,3 @@
+print('must not be printed')
+values = [1, 2, 3
+print(values)

@@ -1,0 +1,26 @@
+# fzpy only: gc.mem_free() / gc.mem_alloc()
+import gc
+f = gc.mem_free()
+a = gc.mem_alloc()
+print('ok ints' if isinstance(f, int) and isinstance(a, int) else 'FAIL types')
+print('ok positive' if f > 0 and a > 0 else 'FAIL not positive')
+print('ok fits the default heap' if f + a <= 64 * 1024 else 'FAIL total %d' % (f + a))
+gc.collect()
+a1 = gc.mem_alloc()
+blob = bytearray(4000)
+gc.collect()
+a2 = gc.mem_alloc()
+print('ok alloc grows' if a2 >= a1 + 4000 else 'FAIL alloc %d -> %d' % (a1, a2))
+f2 = gc.mem_free()
+print('ok free shrinks' if f2 <= f - 4000 else 'FAIL free %d -> %d' % (f, f2))
+blob = None
+gc.collect()
+a3 = gc.mem_alloc()
+print('ok alloc drops after collect' if a3 <= a2 - 4000 else 'FAIL alloc %d -> %d' % (a2, a3))
+total = gc.mem_free() + gc.mem_alloc()
+print('ok total constant' if total == f + a else 'FAIL total %d vs %d' % (total, f + a))
+garbage = [[i] * 10 for i in range(50)]
+garbage = None
+before = gc.mem_free()
+gc.collect()
+print('ok collect frees garbage' if gc.mem_free() >= before else 'FAIL collect freed nothing')

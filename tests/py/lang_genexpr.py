@@ -1,0 +1,36 @@
+# generator expressions
+g = (x * x for x in range(5))
+print(type(g).__name__)
+print(list(g), list(g))
+print(sum(x for x in range(10)), max(c for c in 'hello'), min(-x for x in [3, 1, 2]))
+print(list(x for x in range(10) if x % 3 == 0))
+print(sorted((c for c in 'banana'), reverse=True))
+print(tuple(i for i in 'ab'), set(i % 2 for i in range(5)) == {0, 1})
+print(dict((k, v) for k, v in zip('ab', (1, 2))))
+print(''.join(str(i) for i in range(5)))
+print(any(x > 3 for x in range(5)), all(x < 3 for x in range(5)))
+g = (i for i in range(3))
+print(next(g), next(g), next(g), next(g, 'end'))
+it = iter([1, 2, 3])
+g = (x * 10 for x in it)
+print(next(g), list(it), list(g))
+x = 5
+g = (x + i for i in range(3))
+x = 100
+print(list(g))
+def outer_it():
+    print('outer iterable evaluated')
+    return range(2)
+g = (i for i in outer_it())
+print('before consuming')
+print(list(g))
+nested = ((i, j) for i in range(2) for j in range(2))
+print(list(nested))
+print(list(zip((i for i in 'abc'), (j for j in range(10)))))
+try:
+    (1 / i for i in range(1, -1, -1)).__next__()
+    g = (1 / i for i in [0])
+    next(g)
+except ZeroDivisionError as e:
+    print('ZeroDivisionError', e)
+print(sum((i for i in range(4)), 10))

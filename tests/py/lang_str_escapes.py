@@ -1,0 +1,25 @@
+# string escape sequences
+s = 'a\tb\nc\\d\'e\"f'
+print(s)
+print(repr(s))
+print(len('\n'), len('\\n'), len(r'\n'))
+print('\x41\x42\x43', '\101\102', '\u00e9', '\u20ac', '\U0001F600' == '\U0001f600')
+print(len('\u20ac'), len('\U0001F600'))
+print('\0' == '\x00', ord('\0'), ord('\7'), ord('\a'), ord('\b'), ord('\f'), ord('\v'), ord('\r'))
+print(repr('\a\b\f\v\r\0\x7f'))
+print(repr('\x80\xa0\xff'), repr('\u0100\u2028'))
+print('line1\
+line2')
+print("""tri
+ple""")
+print('it\'s', "say \"hi\"", 'mixed "quotes"', "mixed 'quotes'")
+print(repr('it\'s'), repr("say \"hi\""), repr('both \' and "'))
+print(r'\d+\.\d*', r'C:\path\new')
+print(b'\x00\x01\xff', b'\n\t\\')
+print(list(b'\x00\x7f\x80\xff'))
+print('tab\there', 'nl\\n')
+print(len('\r\n'), '\r\n' == '\x0d\x0a')
+print('\u00c5ngstr\u00f6m')
+print(ascii('caf\u00e9 \U0001F600'))
+print('\x7e' + '\x20' + '\x21')
+print('\\x41', '\\u0041')

@@ -1,0 +1,20 @@
+# the sys module (deterministic parts)
+import sys
+print(type(sys).__name__, sys.__name__)
+print(sys.argv[0].endswith('mod_sys.py'), len(sys.argv), type(sys.argv).__name__)
+print(sys.version_info[0], sys.version_info.major, sys.version_info >= (3, 0), type(sys.version).__name__)
+print(sys.byteorder, isinstance(sys.maxsize, int), sys.maxsize >= 2 ** 31 - 1)
+print(isinstance(sys.path, list), all(isinstance(p, str) for p in sys.path))
+print('sys' in sys.modules, type(sys.modules).__name__, sys.modules['sys'] is sys)
+n = sys.stdout.write('written via sys.stdout\n')
+print(n)
+sys.stdout.write('a')
+sys.stdout.write('b\n')
+print(hasattr(sys.stderr, 'write'), hasattr(sys, 'exit'), callable(sys.exit))
+try:
+    raise KeyError('k')
+except KeyError:
+    t, v, tb = sys.exc_info()
+    print(t.__name__, repr(v))
+print(sys.exc_info() == (None, None, None))
+print(isinstance(sys.platform, str), isinstance(sys.implementation.name, str))

@@ -1,0 +1,2 @@
+print('bad_mod: starting')
+raise ValueError('bad_mod failed during import')

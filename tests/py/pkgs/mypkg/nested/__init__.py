@@ -1,0 +1,1 @@
+NESTED = 'nested package'

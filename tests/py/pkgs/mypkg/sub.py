@@ -1,0 +1,4 @@
+print('mypkg.sub: executing')
+def f(x):
+    return 'sub.f(%r)' % (x,)
+SUB_CONST = 'sub const'

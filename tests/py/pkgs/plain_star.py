@@ -1,0 +1,3 @@
+public_a = 1
+public_b = 2
+_underscore = 3

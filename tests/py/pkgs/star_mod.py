@@ -1,0 +1,4 @@
+__all__ = ['exported', 'also_exported']
+exported = 'exported value'
+also_exported = 'also'
+not_exported = 'hidden by __all__'
