@@ -42,11 +42,11 @@ print(len(c), c[Collide(7)], list(c)[:3])
 del c[Collide(3)]
 print(len(c), Collide(3) in c, Collide(4) in c)
 big = {}
-for i in range(500):
+for i in range(200):
     big[i] = str(i)
-for i in range(0, 500, 3):
+for i in range(0, 200, 3):
     del big[i]
-print(len(big), big[499], list(big)[:5], list(big)[-3:])
+print(len(big), big[199], list(big)[:5], list(big)[-3:])
 big.clear()
 print(big)
 m = {}

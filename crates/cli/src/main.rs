@@ -163,7 +163,8 @@ fn repl(config: Config) -> ExitCode {
         let r = vm.run_interactive(&src);
         vm.platform.flush();
         if r.is_err() {
-            if let Exit::Status(n) = vm.report_exception_repl() {
+            let Exit::Status(n) = vm.report_exception_repl();
+            if n >= 0 {
                 return ExitCode::from((n & 0xff) as u8);
             }
         }

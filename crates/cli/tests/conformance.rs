@@ -219,8 +219,7 @@ fn last_line(bytes: &[u8]) -> Option<String> {
     String::from_utf8_lossy(bytes)
         .lines()
         .map(str::trim_end)
-        .filter(|l| !l.is_empty())
-        .last()
+        .rfind(|l| !l.is_empty())
         .map(str::to_string)
 }
 
@@ -454,17 +453,28 @@ fn run_mode(mode: Mode) {
     let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
     results.sort_by_key(|(i, _)| *i);
 
-    let failures: Vec<(&Program, &String)> = results
+    let known = known_failures(mode);
+    let all_failures: Vec<(&Program, &String)> = results
         .iter()
         .filter_map(|(i, r)| r.as_ref().err().map(|e| (&progs[*i], e)))
         .collect();
-    let passed = results.len() - failures.len();
+    let passed = results.len() - all_failures.len();
+    // Listed in tests/py/known_failures.txt: reported, not fatal.
+    let (xfail, failures): (Vec<_>, Vec<_>) = all_failures
+        .into_iter()
+        .partition(|(p, _)| known.contains(p.name.as_str()));
+    // A listed program that now passes must be taken off the list.
+    let unexpected: Vec<&str> = results
+        .iter()
+        .filter(|(i, r)| r.is_ok() && known.contains(progs[*i].name.as_str()))
+        .map(|(i, _)| progs[*i].name.as_str())
+        .collect();
     let mut slow: Vec<(&Program, Duration)> = results
         .iter()
         .filter_map(|(i, r)| r.as_ref().ok().map(|d| (&progs[*i], *d)))
         .filter(|(_, d)| *d > Duration::from_secs(5))
         .collect();
-    slow.sort_by(|a, b| b.1.cmp(&a.1));
+    slow.sort_by_key(|&(_, d)| std::cmp::Reverse(d));
 
     if overridden {
         println!("(interpreter: {} from FZPY_BIN)", bin.display());
@@ -472,20 +482,48 @@ fn run_mode(mode: Mode) {
     for (p, d) in &slow {
         println!("slow: {}.py took {:.1} s", p.name, d.as_secs_f64());
     }
+    for (p, why) in &xfail {
+        println!("known failure {}.py\n    {}", p.name, why);
+    }
     for (p, why) in &failures {
         println!("FAIL {}.py\n    {}", p.name, why);
+    }
+    for name in &unexpected {
+        println!("FAIL {name}.py passes now: remove it from tests/py/known_failures.txt");
     }
     let mut summary = format!(
         "conformance ({}): {} passed, {} failed",
         mode.label(),
         passed,
-        failures.len()
+        failures.len() + unexpected.len()
     );
+    if !xfail.is_empty() {
+        summary.push_str(&format!(", {} known failures", xfail.len()));
+    }
     if skipped > 0 {
         summary.push_str(&format!(" ({skipped} skipped)"));
     }
     println!("{summary}");
-    assert!(failures.is_empty(), "{summary}");
+    assert!(failures.is_empty() && unexpected.is_empty(), "{summary}");
+}
+
+/// Programs listed for `mode` in `tests/py/known_failures.txt`: lines
+/// `MODE NAME  # reason`, MODE one of `all`, `default`, `stress`, `small`.
+fn known_failures(mode: Mode) -> BTreeSet<String> {
+    let want = match mode {
+        Mode::DefaultHeap => "default",
+        Mode::GcStress => "stress",
+        Mode::SmallHeap => "small",
+    };
+    let text = std::fs::read_to_string(py_dir().join("known_failures.txt")).unwrap_or_default();
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            let (m, name) = (it.next()?, it.next()?);
+            (m == "all" || m == want).then(|| name.trim_end_matches(".py").to_string())
+        })
+        .collect()
 }
 
 #[test]
@@ -533,8 +571,8 @@ fn conformance_expected_files_complete() {
                 if !names.contains(stem) {
                     problems.push(format!("{file} has no program {stem}.py"));
                 }
-                if ext.starts_with(".fzpy.") {
-                    if let Err(e) = read_expected_file(stem, &ext[6..]) {
+                if let Some(kind) = ext.strip_prefix(".fzpy.") {
+                    if let Err(e) = read_expected_file(stem, kind) {
                         problems.push(e);
                     }
                 }

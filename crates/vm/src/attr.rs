@@ -60,6 +60,9 @@ impl Vm {
     fn generic_getattr_rooted(&mut self, base: usize) -> PyResult<Value> {
         let (o, name) = (self.slot(base), self.slot(base + 1));
         let k = self.heap.kind(o);
+        if k == kind::SUPER {
+            return self.super_getattr(base);
+        }
         if k == kind::CLASS || o.is_imm_of(imm::TYPE) {
             return self.class_getattr(base);
         }
@@ -69,6 +72,10 @@ impl Vm {
         let t = self.type_of(o);
         let attr = self.lookup_class_attr(t, name)?;
         if let Some(a) = attr {
+            if self.heap.kind(a) == kind::INSTANCE && self.user_special(a, "__set__").is_some() {
+                let o = self.slot(base);
+                return self.bind_attr(o, a);
+            }
             if self.heap.kind(a) == kind::PROPERTY {
                 let fget = self.heap.get(a, 0);
                 if fget.is_none() {
@@ -102,12 +109,80 @@ impl Vm {
             kind::STATICMETHOD => Ok(self.heap.get(a, 0)),
             kind::CLASSMETHOD => {
                 let f = self.heap.get(a, 0);
-                let t = self.type_of(o);
+                let t = if self.is_class(o) { o } else { self.type_of(o) };
                 self.new_method(t, f)
             }
-            _ if a.is_imm_of(imm::NATIVE) => self.new_native_method(o, a),
+            kind::PROPERTY => {
+                let fget = self.heap.get(a, 0);
+                self.call(fget, &[o])
+            }
+            _ if a.is_imm_of(imm::NATIVE) => {
+                let this = self.native_self(o, a);
+                self.new_native_method(this, a)
+            }
+            kind::INSTANCE => {
+                // User descriptors.
+                if let Some(get) = self.user_special(a, "__get__") {
+                    let t = self.type_of(o);
+                    return self.call(get, &[a, o, t]);
+                }
+                Ok(a)
+            }
             _ => Ok(a),
         }
+    }
+
+    /// The `self` a builtin method of a builtin type receives: instances of
+    /// builtin subclasses pass their builtin value.
+    pub fn native_self(&self, o: Value, native: Value) -> Value {
+        if self.heap.kind(o) == kind::INSTANCE {
+            let b = self.heap.get(o, inst::BASE);
+            let table = native.payload() >> 16;
+            if !b.is_null() && table != TypeId::Object as u32 {
+                return b;
+            }
+        }
+        o
+    }
+
+    /// `super(C, obj).name`: the MRO of obj's type after C.
+    fn super_getattr(&mut self, base: usize) -> PyResult<Value> {
+        let s = self.slot(base);
+        let (c, obj) = (self.heap.get(s, 0), self.heap.get(s, 1));
+        let start = if self.is_class(obj) && self.is_subclass(obj, c) { obj } else { self.type_of(obj) };
+        let n = self.mro_len(start);
+        let mut i = 0;
+        while i < n && self.mro_get(start, i) != c {
+            i += 1;
+        }
+        i += 1;
+        while i < n {
+            let k = self.mro_get(start, i);
+            let name = self.slot(base + 1);
+            let found = if k.is_imm_of(imm::TYPE) {
+                let t = TypeId::from_index(k.payload()).unwrap_or(TypeId::Object);
+                let mut buf = [0; 4];
+                let nm = self.str_bytes_buf(name, &mut buf);
+                crate::native::find_method(t, nm)
+            } else {
+                let d = self.heap.get(k, cls::DICT);
+                self.dict_get(d, name)?
+            };
+            if let Some(a) = found {
+                let s = self.slot(base);
+                let obj = self.heap.get(s, 1);
+                if self.is_class(obj) && self.heap.kind(a) == kind::FUNCTION {
+                    return Ok(a);
+                }
+                return self.bind_attr(obj, a);
+            }
+            i += 1;
+        }
+        let name = self.slot(base + 1);
+        let mut b2 = [0; 4];
+        let mut m = Msg::new();
+        let _ = write!(m, "'super' object has no attribute '{}'", self.str_text(name, &mut b2));
+        Err(self.raise_msg(TypeId::AttributeError, m.as_str()))
     }
 
     /// Attribute of a class (user or builtin): MRO lookup; functions stay
@@ -453,6 +528,13 @@ impl Vm {
         if k != kind::CLASS && !o.is_imm() {
             let t = self.type_of(o);
             if let Some(a) = self.lookup_class_attr(t, name)? {
+                if self.heap.kind(a) == kind::INSTANCE {
+                    if let Some(set) = self.user_special(a, "__set__") {
+                        let (o, v) = (self.slot(base), self.slot(base + 2));
+                        self.call(set, &[a, o, v])?;
+                        return Ok(());
+                    }
+                }
                 if self.heap.kind(a) == kind::PROPERTY {
                     let fset = self.heap.get(a, 1);
                     if fset.is_none() {
@@ -577,7 +659,7 @@ impl Vm {
     /// `name` not shadowed by the instance, else (NULL, attribute).
     pub fn load_method(&mut self, o: Value, name: Value) -> PyResult<(Value, Value)> {
         let k = self.heap.kind(o);
-        let plain_object = !matches!(k, kind::CLASS | kind::MODULE)
+        let plain_object = !matches!(k, kind::CLASS | kind::MODULE | kind::SUPER)
             && !o.is_imm_of(imm::TYPE)
             && !o.is_imm_of(imm::MODULE);
         if plain_object && self.user_special(o, "__getattribute__").is_none() {
@@ -604,7 +686,8 @@ impl Vm {
                         let a = self
                             .lookup_class_attr(self.type_of(o), name)?
                             .unwrap_or(Value::NONE);
-                        return Ok((a, o));
+                        let this = if a.is_imm_of(imm::NATIVE) { self.native_self(o, a) } else { o };
+                        return Ok((a, this));
                     }
                 }
             }

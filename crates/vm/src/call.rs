@@ -170,6 +170,21 @@ impl Vm {
         }
         match self.heap.kind(callee) {
             kind::CLASS => self.instantiate(callee, args),
+            kind::METHOD | kind::NATIVE_METHOD => {
+                // A bound method in the X position: re-lay as f(self, args...).
+                let base = self.sp();
+                self.heap.reserve_stack(args.len + 3).map_err(|e| self.oom(e))?;
+                self.heap.push(Value::NULL);
+                self.heap.push(self.heap.get(callee, 1));
+                self.heap.push(self.heap.get(callee, 0));
+                for i in 0..args.len {
+                    let v = self.slot(args.base + i);
+                    self.heap.push(v);
+                }
+                let r = self.call_stack(base, args.len + 1, args.kwnames);
+                self.heap.truncate(base);
+                r
+            }
             kind::STATICMETHOD => {
                 let f = self.heap.get(callee, 0);
                 self.call_with_args(f, args)
@@ -212,7 +227,7 @@ impl Vm {
             let v = self.slot(args.base + i);
             self.heap.push(v);
         }
-        let r = self.call_stack(base, args.len - args.nkw, args.kwnames);
+        let r = self.call_stack(base, args.len, args.kwnames);
         self.heap.truncate(base);
         r
     }
@@ -241,7 +256,7 @@ impl Vm {
                 let v = self.slot(args.base + i);
                 self.heap.push(v);
             }
-            let r = self.call_stack(b2, args.len + 1 - args.nkw, args.kwnames);
+            let r = self.call_stack(b2, args.len + 1, args.kwnames);
             self.heap.truncate(b2);
             let obj = r?;
             let c = self.slot(base);
@@ -310,7 +325,7 @@ impl Vm {
                 let v = self.slot(args.base + i);
                 self.heap.push(v);
             }
-            let r = self.call_stack(b2, args.len - args.nkw, args.kwnames);
+            let r = self.call_stack(b2, args.len, args.kwnames);
             self.heap.truncate(b2);
             let r = r?;
             if !r.is_none() {
@@ -408,11 +423,7 @@ impl Vm {
                         let is_posonly =
                             (0..posonly).any(|j| self.str_eq(self.tuple_get(slots, j), name));
                         if is_posonly {
-                            return Err(self.arg_error(
-                                fb,
-                                "got some positional-only arguments passed as keyword arguments:",
-                                name,
-                            ));
+                            return Err(self.posonly_error(fb, args, posonly));
                         }
                         return Err(self.arg_error(fb, "got an unexpected keyword argument", name));
                     }
@@ -522,6 +533,27 @@ impl Vm {
         self.raise_msg(TypeId::TypeError, m.as_str())
     }
 
+    /// "got some positional-only arguments passed as keyword arguments: 'a, b'"
+    fn posonly_error(&mut self, fb: usize, args: Args, posonly: usize) -> crate::vm::Raised {
+        let mut m = Msg::new();
+        self.write_func_name(fb, &mut m);
+        let _ = m.write_str(" got some positional-only arguments passed as keyword arguments: '");
+        let c = self.frame_code(fb);
+        let slots = self.heap.get(c, code::SLOTS);
+        let mut first = true;
+        for j in 0..posonly {
+            let p = self.tuple_get(slots, j);
+            let given = (0..args.nkw).any(|k| self.str_eq(self.tuple_get(args.kwnames, k), p));
+            if given {
+                let mut buf = [0; 4];
+                let _ = write!(m, "{}{}", if first { "" } else { ", " }, self.str_text(p, &mut buf));
+                first = false;
+            }
+        }
+        let _ = m.write_str("'");
+        self.raise_msg(TypeId::TypeError, m.as_str())
+    }
+
     fn missing_args(
         &mut self,
         fb: usize,
@@ -617,7 +649,7 @@ impl Vm {
         }
         self.heap.truncate(cpos + 2 + total);
         let kwnames = if nkw > 0 { names } else { Value::NULL };
-        Ok((total - nkw, kwnames))
+        Ok((total, kwnames))
     }
 
     /// MAKE_FUNCTION: builds a function from the code and optional parts on the stack.

@@ -722,6 +722,18 @@ impl Vm {
             if !self.slot(fb + F_GEN).is_null() {
                 self.gen_finish();
                 self.gen_exit = GenExit::Returned;
+                // PEP 479: StopIteration must not leak out of a generator.
+                let e = self.exception();
+                if self.exc_matches(e, TypeId::StopIteration) {
+                    let cause = e;
+                    self.raise_msg(TypeId::RuntimeError, "generator raised StopIteration");
+                    let r = self.exception();
+                    if self.is_exception(r) {
+                        self.heap.set(r, crate::objects::exception::exc::CAUSE, cause);
+                        self.heap.set(r, crate::objects::exception::exc::CONTEXT, cause);
+                        self.heap.set(r, crate::objects::exception::exc::SUPPRESS, Value::TRUE);
+                    }
+                }
             }
             let entry =
                 self.slot(fb + F_FLAGS).small_value() as i32 & crate::frame::FLAG_ENTRY != 0;

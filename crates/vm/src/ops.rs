@@ -412,7 +412,7 @@ impl Vm {
             let _ = write!(
                 m,
                 "unsupported operand type(s) for {}: '{}' and '{}'",
-                op.symbol(),
+                if op == BinOp::Pow { "** or pow()" } else { op.symbol() },
                 ta,
                 tb
             );

@@ -654,9 +654,10 @@ impl Vm {
         };
         let spec = self.slot(base);
         self.heap.truncate(base);
-        if spec.is_null() || spec == Value::EMPTY_STR {
+        if (spec.is_null() || spec == Value::EMPTY_STR) && self.user_special(v, "__format__").is_none() {
             return self.str(v);
         }
+        let spec = if spec.is_null() { Value::EMPTY_STR } else { spec };
         crate::format::format(self, v, spec)
     }
 
