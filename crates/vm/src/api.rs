@@ -86,7 +86,7 @@ impl Vm {
         self.push(f)?;
         let r = self.run_nested(|vm| {
             let (f, g) = (vm.slot(base + 2), vm.slot(base + 1));
-            vm.push_frame(f, args_at(base, 0, Value::NULL, 0), base + 3, true, g)
+            vm.push_frame(f, args_at(base, 0, crate::native::NO_KW, 0), base + 3, true, g)
         });
         self.heap.truncate(base);
         r
@@ -102,10 +102,9 @@ impl Vm {
     pub fn run_main_code(&mut self, cu: &CodeUnit) -> PyResult<()> {
         let g = self.main_globals()?;
         self.push(g)?;
-        let k = self.new_str("__file__")?;
         let v = self.new_str(&cu.filename)?;
         let g = self.heap.peek(0);
-        self.dict_set(g, k, v)?;
+        self.dict_set_str(g, "__file__", v)?;
         let code = self.load_code(cu)?;
         let g = self.pop();
         self.exec_code(code, g).map(|_| ())
@@ -120,10 +119,9 @@ impl Vm {
         let n = self.new_str("__main__")?;
         let m = self.new_module(n)?;
         self.push(m)?;
-        let k = self.new_str("__main__")?;
         let mods = self.modules_dict()?;
         let m = self.heap.peek(0);
-        self.dict_set(mods, k, m)?;
+        self.dict_set_str(mods, "__main__", m)?;
         let m = self.pop();
         Ok(self.heap.get(m, 1))
     }

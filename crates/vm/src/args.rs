@@ -50,12 +50,26 @@ impl Vm {
             return None;
         }
         for k in 0..args.nkw {
-            let n = self.tuple_get(args.kwnames, k);
+            let n = self.kwname(args, k);
             if self.str_is(n, name) {
                 return Some(self.slot(args.base + args.npos() + k));
             }
         }
         None
+    }
+
+    /// The name of keyword argument `k` (< args.nkw).
+    pub fn kwname(&self, args: Args, k: usize) -> Value {
+        self.tuple_get(self.slot(args.kw), k)
+    }
+
+    /// The tuple of keyword names, or NULL when there are none.
+    pub fn kwnames_of(&self, args: Args) -> Value {
+        if args.nkw == 0 {
+            Value::NULL
+        } else {
+            self.slot(args.kw)
+        }
     }
 
     /// Positional argument `i`, else keyword `name`, else None.
@@ -69,7 +83,7 @@ impl Vm {
     /// Raises TypeError for keyword arguments a native does not take.
     pub fn check_kwargs(&mut self, args: Args, name: &str, allowed: &[&str]) -> PyResult<()> {
         for k in 0..args.nkw {
-            let n = self.tuple_get(args.kwnames, k);
+            let n = self.kwname(args, k);
             if !allowed.iter().any(|a| self.str_is(n, a)) {
                 let mut buf = [0; 4];
                 let mut m = Msg::new();

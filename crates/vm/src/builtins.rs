@@ -95,9 +95,8 @@ pub fn set_underscore(vm: &mut Vm, v: Value) -> PyResult<()> {
         d = nd?;
         vm.heap.set_root(root::BUILTINS, d);
     }
-    let k = vm.new_str("_")?;
     let d = vm.heap.root(root::BUILTINS);
-    vm.dict_set(d, k, v)
+    vm.dict_set_str(d, "_", v)
 }
 
 impl Vm {
@@ -233,10 +232,13 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = vm.builder_finish(b)?;
     match file {
         Some(f) => {
-            let w = vm.new_str("write")?;
-            let f = vm.kwarg(args, "file").unwrap_or(f);
             vm.push(s)?;
-            let m = vm.getattr(f, w);
+            let w = vm.new_str("write");
+            let f = vm.kwarg(args, "file").unwrap_or(f);
+            let m = match w {
+                Ok(w) => vm.getattr(f, w),
+                Err(e) => Err(e),
+            };
             let s = vm.pop();
             vm.call(m?, &[s])?;
         }

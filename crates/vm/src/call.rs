@@ -8,7 +8,7 @@
 use crate::frame::HEADER;
 use crate::heap::{kind, root};
 use crate::interp::args_at;
-use crate::native::{native_def, Args};
+use crate::native::{native_def, Args, NO_KW};
 use crate::objects::class::{cls, inst};
 use crate::objects::function::{code, func};
 use crate::types::TypeId;
@@ -49,15 +49,15 @@ impl Vm {
         if let Err(e) = r {
             return Err(self.oom(e));
         }
-        let out = self.call_stack(base, n, Value::NULL);
+        let out = self.call_stack(base, n, NO_KW);
         self.heap.truncate(base);
         out
     }
 
     /// Calls the callable laid out at `cpos` (see module docs) with `n`
     /// arguments, running Python code to completion.
-    pub fn call_stack(&mut self, cpos: usize, n: usize, kwnames: Value) -> PyResult<Value> {
-        match self.call_at(cpos, n, kwnames, true)? {
+    pub fn call_stack(&mut self, cpos: usize, n: usize, kw: usize) -> PyResult<Value> {
+        match self.call_at(cpos, n, kw, true)? {
             Called::Value(v) => Ok(v),
             Called::Frame => unreachable!("entry calls run their frame"),
         }
@@ -69,18 +69,18 @@ impl Vm {
         &mut self,
         cpos: usize,
         n: usize,
-        kwnames: Value,
+        kw: usize,
         entry: bool,
     ) -> PyResult<Called> {
-        let nkw = if kwnames.is_null() {
+        let nkw = if kw == NO_KW {
             0
         } else {
-            self.tuple_len(kwnames)
+            self.tuple_len(self.slot(kw))
         };
         let (mut callee, mut args) = if self.slot(cpos).is_null() {
-            (self.slot(cpos + 1), args_at(cpos + 2, n, kwnames, nkw))
+            (self.slot(cpos + 1), args_at(cpos + 2, n, kw, nkw))
         } else {
-            (self.slot(cpos), args_at(cpos + 1, n + 1, kwnames, nkw))
+            (self.slot(cpos), args_at(cpos + 1, n + 1, kw, nkw))
         };
         // Unpack bound methods into the [func self args] form.
         if args.base == cpos + 2 {
@@ -91,7 +91,7 @@ impl Vm {
                     self.set_slot(cpos, f);
                     self.set_slot(cpos + 1, this);
                     callee = f;
-                    args = args_at(cpos + 1, n + 1, kwnames, nkw);
+                    args = args_at(cpos + 1, n + 1, kw, nkw);
                 }
                 _ => {}
             }
@@ -141,7 +141,7 @@ impl Vm {
         self.push(locals)?;
         let r = self.run_nested(|vm| {
             let locals = vm.slot(base);
-            vm.push_frame(f, args_at(base, 0, Value::NULL, 0), base, true, locals)
+            vm.push_frame(f, args_at(base, 0, NO_KW, 0), base, true, locals)
         });
         self.heap.truncate(base);
         r
@@ -181,7 +181,8 @@ impl Vm {
                     let v = self.slot(args.base + i);
                     self.heap.push(v);
                 }
-                let r = self.call_stack(base, args.len + 1, args.kwnames);
+                let kw = self.relay_kwnames(args)?;
+                let r = self.call_stack(base, args.len + 1, kw);
                 self.heap.truncate(base);
                 r
             }
@@ -199,7 +200,8 @@ impl Vm {
                         let v = self.slot(args.base + i);
                         self.push(v)?;
                     }
-                    let r = self.call_stack(base, args.len, args.kwnames);
+                    let kw = self.relay_kwnames(args)?;
+                let r = self.call_stack(base, args.len, kw);
                     self.heap.truncate(base);
                     return r;
                 }
@@ -227,7 +229,8 @@ impl Vm {
             let v = self.slot(args.base + i);
             self.heap.push(v);
         }
-        let r = self.call_stack(base, args.len, args.kwnames);
+        let kw = self.relay_kwnames(args)?;
+                let r = self.call_stack(base, args.len, kw);
         self.heap.truncate(base);
         r
     }
@@ -256,7 +259,8 @@ impl Vm {
                 let v = self.slot(args.base + i);
                 self.heap.push(v);
             }
-            let r = self.call_stack(b2, args.len + 1, args.kwnames);
+            let kw = self.relay_kwnames(args)?;
+                let r = self.call_stack(b2, args.len + 1, kw);
             self.heap.truncate(b2);
             let obj = r?;
             let c = self.slot(base);
@@ -301,7 +305,7 @@ impl Vm {
                 if immutable || !has_init {
                     new(self, args)?
                 } else {
-                    new(self, args_at(args.base, 0, Value::NULL, 0))?
+                    new(self, args_at(args.base, 0, NO_KW, 0))?
                 }
             };
             self.push(base_value)?;
@@ -325,7 +329,8 @@ impl Vm {
                 let v = self.slot(args.base + i);
                 self.heap.push(v);
             }
-            let r = self.call_stack(b2, args.len, args.kwnames);
+            let kw = self.relay_kwnames(args)?;
+                let r = self.call_stack(b2, args.len, kw);
             self.heap.truncate(b2);
             let r = r?;
             if !r.is_none() {
@@ -336,6 +341,17 @@ impl Vm {
         let obj = self.slot(base + 1);
         self.heap.truncate(base);
         Ok(obj)
+    }
+
+    /// Re-pushes a call's keyword-names tuple after a copied argument
+    /// window; its new slot (NO_KW when there are none).
+    fn relay_kwnames(&mut self, args: Args) -> PyResult<usize> {
+        if args.nkw == 0 {
+            return Ok(NO_KW);
+        }
+        let t = self.slot(args.kw);
+        self.push(t)?;
+        Ok(self.sp() - 1)
     }
 
     /// A user-defined `__init__` (one found before the builtin base).
@@ -395,7 +411,7 @@ impl Vm {
         };
         // Keyword arguments.
         for k in 0..args.nkw {
-            let name = self.tuple_get(args.kwnames, k);
+            let name = self.kwname(args, k);
             let v = self.slot(args.base + npos + k);
             let c = self.frame_code(fb);
             let slots = self.heap.get(c, code::SLOTS);
@@ -543,7 +559,7 @@ impl Vm {
         let mut first = true;
         for j in 0..posonly {
             let p = self.tuple_get(slots, j);
-            let given = (0..args.nkw).any(|k| self.str_eq(self.tuple_get(args.kwnames, k), p));
+            let given = (0..args.nkw).any(|k| self.str_eq(self.kwname(args, k), p));
             if given {
                 let mut buf = [0; 4];
                 let _ = write!(m, "{}{}", if first { "" } else { ", " }, self.str_text(p, &mut buf));
@@ -597,8 +613,8 @@ impl Vm {
     }
 
     /// CALL_EX: spreads the args tuple and kwargs dict at `cpos + 2` into a
-    /// plain call layout; returns (argument count, kwnames).
-    pub(crate) fn expand_call_ex(&mut self, cpos: usize, has_kw: bool) -> PyResult<(usize, Value)> {
+    /// plain call layout; returns (argument count, slot of the keyword names).
+    pub(crate) fn expand_call_ex(&mut self, cpos: usize, has_kw: bool) -> PyResult<(usize, usize)> {
         let t = self.slot(cpos + 2);
         let t = if self.heap.kind(t) == kind::TUPLE {
             t
@@ -647,9 +663,14 @@ impl Vm {
             let v = self.slot(out + i);
             self.set_slot(cpos + 2 + i, v);
         }
-        self.heap.truncate(cpos + 2 + total);
-        let kwnames = if nkw > 0 { names } else { Value::NULL };
-        Ok((total, kwnames))
+        if nkw == 0 {
+            self.heap.truncate(cpos + 2 + total);
+            return Ok((total, NO_KW));
+        }
+        // The names tuple follows the arguments, as CALL_KW has it.
+        self.set_slot(cpos + 2 + total, names);
+        self.heap.truncate(cpos + 3 + total);
+        Ok((total, cpos + 2 + total))
     }
 
     /// MAKE_FUNCTION: builds a function from the code and optional parts on the stack.

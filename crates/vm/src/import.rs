@@ -194,50 +194,53 @@ impl Vm {
         let m = self.new_module(nm)?;
         self.push(m)?;
         let base = self.sp() - 1;
-        let d = self.heap.get(m, 1);
-        let k = self.new_str("__file__")?;
-        let v = self.new_str(file)?;
-        self.dict_set(d, k, v)?;
-        if let Some(p) = pkg_path {
-            let k = self.new_str("__path__")?;
-            let v = self.new_str(p)?;
-            let d = self.heap.get(self.slot(base), 1);
-            self.dict_set(d, k, v)?;
-            let k = self.new_str("__package__")?;
-            let v = self.new_str(name)?;
-            let d = self.heap.get(self.slot(base), 1);
-            self.dict_set(d, k, v)?;
-        } else if let Some(i) = name.rfind('.') {
-            let k = self.new_str("__package__")?;
-            let v = self.new_str(&name[..i])?;
-            let d = self.heap.get(self.slot(base), 1);
-            self.dict_set(d, k, v)?;
-        }
-        let mods = self.modules_dict()?;
-        let k = self.new_str(name)?;
-        let m = self.slot(base);
-        self.dict_set(mods, k, m)?;
-        let code = self.load_code(&cu)?;
-        let d = self.heap.get(self.slot(base), 1);
-        if let Err(e) = self.exec_code(code, d) {
+        let r = self.init_module(base, name, file, pkg_path, &cu);
+        if r.is_err() {
             let mods = self.modules_dict()?;
-            let k = self.new_str(name)?;
-            let _ = self.dict_remove(mods, k);
-            self.heap.truncate(base);
-            return Err(e);
-        }
-        // Bind the submodule on its parent package.
-        if let Some(i) = name.rfind('.') {
-            let mods = self.modules_dict()?;
-            if let Some(parent) = self.dict_get_str(mods, &name[..i]) {
-                let leaf = self.new_str(&name[i + 1..])?;
-                let m = self.slot(base);
-                self.setattr(parent, leaf, m)?;
+            if let Ok(k) = self.new_str(name) {
+                let mods2 = self.modules_dict().unwrap_or(mods);
+                let _ = self.dict_remove(mods2, k);
             }
+            self.heap.truncate(base);
+            return Err(crate::vm::Raised);
         }
         let m = self.slot(base);
         self.heap.truncate(base);
         Ok(m)
+    }
+
+    /// Fills, registers and runs the module in stack slot `base`.
+    fn init_module(&mut self, base: usize, name: &str, file: &str, pkg_path: Option<&str>, cu: &fzpy_bytecode::CodeUnit) -> PyResult<()> {
+        let set = |vm: &mut Vm, key: &str, text: &str| -> PyResult<()> {
+            let v = vm.new_str(text)?;
+            let d = vm.heap.get(vm.slot(base), 1);
+            vm.dict_set_str(d, key, v)
+        };
+        set(self, "__file__", file)?;
+        if let Some(p) = pkg_path {
+            set(self, "__path__", p)?;
+            set(self, "__package__", name)?;
+        } else if let Some(i) = name.rfind('.') {
+            set(self, "__package__", &name[..i])?;
+        }
+        let mods = self.modules_dict()?;
+        let m = self.slot(base);
+        self.dict_set_str(mods, name, m)?;
+        let code = self.load_code(cu)?;
+        let d = self.heap.get(self.slot(base), 1);
+        self.exec_code(code, d)?;
+        // Bind the submodule on its parent package.
+        if let Some(i) = name.rfind('.') {
+            let leaf = self.new_str(&name[i + 1..])?;
+            self.push(leaf)?;
+            let mods = self.modules_dict()?;
+            if let Some(parent) = self.dict_get_str(mods, &name[..i]) {
+                let (leaf, m) = (self.heap.peek(0), self.slot(base));
+                self.setattr(parent, leaf, m)?;
+            }
+            self.pop();
+        }
+        Ok(())
     }
 
     /// IMPORT_FROM.

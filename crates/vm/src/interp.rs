@@ -7,7 +7,7 @@
 
 use crate::frame::{F_FLAGS, F_FUNC, F_GEN, F_LOCALS, F_PC, HEADER};
 use crate::heap::kind;
-use crate::native::Args;
+use crate::native::{Args, NO_KW};
 use crate::objects::function::{code, func};
 use crate::types::TypeId;
 use crate::value::{imm, Value};
@@ -519,15 +519,13 @@ impl Vm {
             }
             Op::CALL | Op::CALL_KW => {
                 self.poll()?;
-                let kwnames = if op == Op::CALL_KW {
-                    self.heap.pop()
-                } else {
-                    Value::NULL
-                };
+                // CALL_KW leaves its names tuple on the stack, above the arguments,
+                // so it stays rooted during the call.
+                let kw = if op == Op::CALL_KW { self.sp() - 1 } else { NO_KW };
                 let n = arg as usize;
-                let cpos = self.sp() - n - 2;
+                let cpos = self.sp() - n - 2 - usize::from(op == Op::CALL_KW);
                 self.set_slot(self.frame + F_PC, Value::from_usize(*pc));
-                return self.call_from_loop(cpos, n, kwnames, pc);
+                return self.call_from_loop(cpos, n, kw, pc);
             }
             Op::CALL_EX => {
                 self.poll()?;
@@ -660,10 +658,10 @@ impl Vm {
         &mut self,
         cpos: usize,
         n: usize,
-        kwnames: Value,
+        kw: usize,
         pc: &mut usize,
     ) -> PyResult<Flow> {
-        match self.call_at(cpos, n, kwnames, false)? {
+        match self.call_at(cpos, n, kw, false)? {
             crate::call::Called::Value(v) => {
                 self.heap.truncate(cpos);
                 self.heap.push(v);
@@ -706,12 +704,14 @@ impl Vm {
         let mut add_tb = !reraise;
         loop {
             let fb = self.frame;
-            let c = self.frame_code(fb);
             let e = self.normalize_exception();
             if add_tb {
+                let c = self.frame_code(fb);
                 let line = self.code_line(c, at);
                 self.add_traceback(e, c, line);
             }
+            // Read the code object only now: the traceback entry may have moved it.
+            let c = self.frame_code(fb);
             if let Some((target, depth)) = self.find_handler(c, at) {
                 let nslots = self.code_nslots(c);
                 self.heap.truncate(fb + HEADER + nslots + depth);
@@ -1032,11 +1032,11 @@ pub(crate) enum Flow {
 }
 
 /// Arguments of a call whose window starts at `base`.
-pub(crate) fn args_at(base: usize, len: usize, kwnames: Value, nkw: usize) -> Args {
+pub(crate) fn args_at(base: usize, len: usize, kw: usize, nkw: usize) -> Args {
     Args {
         base,
         len,
-        kwnames,
+        kw,
         nkw,
     }
 }

@@ -120,14 +120,12 @@ impl Vm {
         if !v.is_heap() {
             return Ok(v);
         }
-        let table = self.heap.root(crate::heap::root::INTERNED);
-        if table.is_null() {
+        let mut v = v;
+        if self.heap.root(crate::heap::root::INTERNED).is_null() {
             self.push(v)?;
             let t = self.new_dict();
-            let v = self.pop();
-            let t = t?;
-            self.heap.set_root(crate::heap::root::INTERNED, t);
-            let _ = v;
+            v = self.pop();
+            self.heap.set_root(crate::heap::root::INTERNED, t?);
         }
         let table = self.heap.root(crate::heap::root::INTERNED);
         if let Some(x) = self.dict_get_str(table, s) {

@@ -27,21 +27,25 @@ pub const fn def(name: &'static str, f: NativeFn) -> NativeDef {
     NativeDef { name, f }
 }
 
+/// `Args::kw` when there are no keyword arguments.
+pub const NO_KW: usize = usize::MAX;
+
 /// Table number of the builtins namespace functions.
 pub const TABLE_BUILTINS: u32 = 200;
 /// First table number of builtin modules' functions (plus module index).
 pub const TABLE_MODULES: u32 = 210;
 
 /// Where a native call's arguments are: stack slots `base..base + len`;
-/// the last `nkw` of them are keyword arguments named by the tuple `kwnames`.
+/// the last `nkw` of them are keyword arguments named by the tuple in stack
+/// slot `kw` (read it with `Vm::kwname`; a slot, because the tuple moves).
 #[derive(Clone, Copy, Debug)]
 pub struct Args {
     /// First argument's stack slot.
     pub base: usize,
     /// Number of arguments, keyword ones included.
     pub len: usize,
-    /// Tuple of keyword names, or NULL.
-    pub kwnames: Value,
+    /// Stack slot of the tuple of keyword names (meaningful when `nkw > 0`).
+    pub kw: usize,
     /// Number of keyword arguments.
     pub nkw: usize,
 }

@@ -132,14 +132,22 @@ impl Vm {
 
     /// `repr(v)`.
     pub fn repr(&mut self, v: Value) -> PyResult<Value> {
-        let mut b = self.builder(16)?;
-        match self.write_repr(&mut b, v, 0) {
-            Ok(()) => self.builder_finish(b),
-            Err(e) => {
-                self.builder_drop(b);
-                Err(e)
+        let base = self.sp();
+        let saved = self.repr_stack_len;
+        self.push(v)?;
+        let r = self.builder(16).and_then(|mut b| {
+            let v = self.slot(base);
+            match self.write_repr(&mut b, v, 0) {
+                Ok(()) => self.builder_finish(b),
+                Err(e) => {
+                    self.builder_drop(b);
+                    Err(e)
+                }
             }
-        }
+        });
+        self.heap.truncate(base);
+        self.repr_stack_len = saved;
+        r
     }
 
     /// `str(v)`.
@@ -147,14 +155,20 @@ impl Vm {
         if self.is_str(v) {
             return Ok(v);
         }
-        let mut b = self.builder(16)?;
-        match self.write_str(&mut b, v) {
-            Ok(()) => self.builder_finish(b),
-            Err(e) => {
-                self.builder_drop(b);
-                Err(e)
+        let base = self.sp();
+        self.push(v)?;
+        let r = self.builder(16).and_then(|mut b| {
+            let v = self.slot(base);
+            match self.write_str(&mut b, v) {
+                Ok(()) => self.builder_finish(b),
+                Err(e) => {
+                    self.builder_drop(b);
+                    Err(e)
+                }
             }
-        }
+        });
+        self.heap.truncate(base);
+        r
     }
 
     /// Writes `str(v)`.
@@ -203,12 +217,13 @@ impl Vm {
 
     /// str() of an exception: its single arg, or the args tuple.
     fn write_exception_str(&mut self, b: &mut StrBuilder, e: Value) -> PyResult<()> {
+        let is_key_error = self.exc_matches(e, TypeId::KeyError);
         let args = self.exc_args(e)?;
         match self.tuple_len(args) {
             0 => Ok(()),
             1 => {
                 let a = self.tuple_get(args, 0);
-                if self.exc_matches(e, TypeId::KeyError) {
+                if is_key_error {
                     return self.write_repr(b, a, 0);
                 }
                 self.write_str(b, a)
@@ -273,6 +288,7 @@ impl Vm {
                 }
                 self.push(v)?;
                 let slot = self.sp() - 1;
+                self.repr_register(slot);
                 self.builder_push(b, if is_list { "[" } else { "(" })?;
                 let mut i = 0;
                 let r = loop {
@@ -290,6 +306,8 @@ impl Vm {
                             break Err(e);
                         }
                     }
+                    // The separator may have grown the buffer: read again.
+                    let v = self.slot(slot);
                     let x = if is_list {
                         self.list_get(v, i)
                     } else {
@@ -325,13 +343,15 @@ impl Vm {
                     if i >= self.dict_used(v) {
                         break Ok(());
                     }
-                    if let Some((k, _)) = self.dict_entry(v, i) {
+                    if self.dict_entry(v, i).is_some() {
                         if !first {
                             if let Err(e) = self.builder_push(b, ", ") {
                                 break Err(e);
                             }
                         }
                         first = false;
+                        let v = self.slot(slot);
+                        let k = self.dict_entry(v, i).map(|e| e.0).unwrap_or(Value::NONE);
                         if let Err(e) = self.write_repr(b, k, depth + 1) {
                             break Err(e);
                         }
@@ -378,26 +398,24 @@ impl Vm {
             }
             kind::FUNCTION => {
                 let q = self.heap.get(v, func::QUALNAME);
-                self.builder_push(b, "<function ")?;
-                self.builder_push_str(b, q)?;
-                let _ = write!(m, " at 0x{:08x}>", v.0);
+                let mut qb = [0; 4];
+                let _ = write!(m, "<function {} at 0x{:08x}>", self.str_text(q, &mut qb), v.0);
                 self.builder_push(b, m.as_str())
             }
             kind::CLASS => {
                 let d = self.heap.get(v, cls::DICT);
                 let module = self.dict_get_str(d, "__module__");
                 let q = self.heap.get(v, cls::QUALNAME);
-                self.push(q)?;
-                self.builder_push(b, "<class '")?;
+                let _ = m.write_str("<class '");
                 if let Some(mo) = module {
                     if self.is_str(mo) && !self.str_is(mo, "builtins") {
-                        self.builder_push_str(b, mo)?;
-                        self.builder_push(b, ".")?;
+                        let mut mb = [0; 4];
+                        let _ = write!(m, "{}.", self.str_text(mo, &mut mb));
                     }
                 }
-                let q = self.pop();
-                self.builder_push_str(b, q)?;
-                self.builder_push(b, "'>")
+                let mut qb = [0; 4];
+                let _ = write!(m, "{}'>", self.str_text(q, &mut qb));
+                self.builder_push(b, m.as_str())
             }
             kind::INSTANCE | kind::EXCEPTION => {
                 if let Some(r) = self.user_special(v, "__repr__") {
@@ -410,11 +428,17 @@ impl Vm {
                     let t = self.type_of(v);
                     let mut buf = [0; 4];
                     let _ = m.write_str(self.class_name(t, &mut buf));
-                    self.builder_push(b, m.as_str())?;
                     let args = self.exc_args(v)?;
+                    self.push(args)?;
+                    let r = self.builder_push(b, m.as_str());
+                    let args = self.pop();
+                    r?;
                     if self.tuple_len(args) == 1 {
-                        self.builder_push(b, "(")?;
                         let a = self.tuple_get(args, 0);
+                        self.push(a)?;
+                        let r = self.builder_push(b, "(");
+                        let a = self.pop();
+                        r?;
                         self.write_repr(b, a, depth + 1)?;
                         return self.builder_push(b, ")");
                     }
@@ -434,10 +458,10 @@ impl Vm {
                 } else {
                     Value::EMPTY_STR
                 };
+                let mut qb = [0; 4];
+                let _ = write!(m, "<bound method {} of ", self.str_text(q, &mut qb));
                 self.push(v)?;
-                self.builder_push(b, "<bound method ")?;
-                self.builder_push_str(b, q)?;
-                self.builder_push(b, " of ")?;
+                self.builder_push(b, m.as_str())?;
                 let v = self.pop();
                 let this = self.heap.get(v, 0);
                 self.write_repr(b, this, depth + 1)?;
@@ -458,16 +482,15 @@ impl Vm {
             }
             kind::MODULE => {
                 let n = self.heap.get(v, 0);
-                self.builder_push(b, "<module '")?;
-                self.builder_push_str(b, n)?;
-                self.builder_push(b, "'>")
+                let mut nb = [0; 4];
+                let _ = write!(m, "<module '{}'>", self.str_text(n, &mut nb));
+                self.builder_push(b, m.as_str())
             }
             kind::GENERATOR => {
                 let f = self.heap.get(v, crate::objects::generator::FUNC);
                 let q = self.heap.get(f, func::QUALNAME);
-                self.builder_push(b, "<generator object ")?;
-                self.builder_push_str(b, q)?;
-                let _ = write!(m, " at 0x{:08x}>", v.0);
+                let mut qb = [0; 4];
+                let _ = write!(m, "<generator object {} at 0x{:08x}>", self.str_text(q, &mut qb), v.0);
                 self.builder_push(b, m.as_str())
             }
             kind::DICT_VIEW => {
@@ -490,20 +513,23 @@ impl Vm {
     }
 
     /// Marks a container as being printed (for `[...]` on cycles).
-    fn repr_enter(&mut self, v: Value) -> bool {
-        let n = self.repr_stack_len;
-        if self.repr_stack[..n].contains(&v) {
-            return true;
-        }
-        if n < self.repr_stack.len() {
-            self.repr_stack[n] = v;
-            self.repr_stack_len += 1;
-        }
-        false
+    fn repr_enter(&self, v: Value) -> bool {
+        // The containers being printed sit in stack slots (so the collector
+        // keeps them current); compare against those.
+        self.repr_stack[..self.repr_stack_len]
+            .iter()
+            .any(|&s| self.slot(s) == v)
     }
 
-    fn repr_leave(&mut self, v: Value) {
-        let _ = v;
+    /// Records the stack slot of a container being printed.
+    fn repr_register(&mut self, slot: usize) {
+        if self.repr_stack_len < self.repr_stack.len() {
+            self.repr_stack[self.repr_stack_len] = slot;
+            self.repr_stack_len += 1;
+        }
+    }
+
+    fn repr_leave(&mut self, _v: Value) {
         self.repr_stack_len = self.repr_stack_len.saturating_sub(1);
     }
 
@@ -513,6 +539,7 @@ impl Vm {
         }
         self.push(v)?;
         let slot = self.sp() - 1;
+        self.repr_register(slot);
         let r = (|| {
             self.builder_push(b, "{")?;
             let mut first = true;
@@ -522,11 +549,13 @@ impl Vm {
                 if i >= self.dict_used(v) {
                     break;
                 }
-                if let Some((k, x)) = self.dict_entry(v, i) {
+                if self.dict_entry(v, i).is_some() {
                     if !first {
                         self.builder_push(b, ", ")?;
                     }
                     first = false;
+                    let v = self.slot(slot);
+                    let (k, x) = self.dict_entry(v, i).unwrap_or((Value::NONE, Value::NONE));
                     self.push(x)?;
                     self.write_repr(b, k, depth + 1)?;
                     self.builder_push(b, ": ")?;
@@ -569,74 +598,122 @@ impl Vm {
 
     /// repr of a str with CPython's quoting and escapes.
     fn write_str_repr(&mut self, b: &mut StrBuilder, v: Value) -> PyResult<()> {
-        let mut cb = [0; 4];
-        let text: alloc::string::String = self.str_text(v, &mut cb).into();
-        let quote = if text.contains('\'') && !text.contains('"') {
-            '"'
-        } else {
-            '\''
+        let (quote, n) = {
+            let mut cb = [0; 4];
+            let t = self.str_bytes_buf(v, &mut cb);
+            let q = if t.contains(&b'\'') && !t.contains(&b'"') {
+                b'"'
+            } else {
+                b'\''
+            };
+            (q, t.len())
         };
-        let mut out = alloc::string::String::with_capacity(text.len() + 2);
-        out.push(quote);
-        for c in text.chars() {
-            match c {
-                '\\' => out.push_str("\\\\"),
-                '\n' => out.push_str("\\n"),
-                '\r' => out.push_str("\\r"),
-                '\t' => out.push_str("\\t"),
-                c if c == quote => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                    let _ = write!(out, "\\x{:02x}", c as u32);
-                }
-                c if is_unprintable(c) => {
-                    let n = c as u32;
-                    if n <= 0xff {
-                        let _ = write!(out, "\\x{n:02x}");
-                    } else if n <= 0xffff {
-                        let _ = write!(out, "\\u{n:04x}");
-                    } else {
-                        let _ = write!(out, "\\U{n:08x}");
+        let qs = if quote == b'"' { "\"" } else { "'" };
+        let base = self.sp();
+        self.push(v)?;
+        let r = (|| {
+            self.builder_push(b, qs)?;
+            let mut i = 0;
+            while i < n {
+                // A run of characters shown as themselves, else one escape.
+                let mut tmp = [0u8; 64];
+                let mut k = 0;
+                let mut esc = Msg::new();
+                {
+                    let mut cb = [0; 4];
+                    let t = self.str_bytes_buf(self.slot(base), &mut cb);
+                    while i < n {
+                        let (c, w) = crate::objects::str_methods::decode_at(t, i);
+                        let x = c as u32;
+                        let plain = !matches!(c, '\\' | '\n' | '\r' | '\t')
+                            && x != quote as u32
+                            && !is_unprintable(c);
+                        if !plain {
+                            if k == 0 {
+                                let _ = match c {
+                                    '\\' => esc.write_str("\\\\"),
+                                    '\n' => esc.write_str("\\n"),
+                                    '\r' => esc.write_str("\\r"),
+                                    '\t' => esc.write_str("\\t"),
+                                    _ if x == quote as u32 => write!(esc, "\\{c}"),
+                                    _ if x <= 0xff => write!(esc, "\\x{x:02x}"),
+                                    _ if x <= 0xffff => write!(esc, "\\u{x:04x}"),
+                                    _ => write!(esc, "\\U{x:08x}"),
+                                };
+                                i += w;
+                            }
+                            break;
+                        }
+                        if k + w > tmp.len() {
+                            break;
+                        }
+                        tmp[k..k + w].copy_from_slice(&t[i..i + w]);
+                        k += w;
+                        i += w;
                     }
                 }
-                c => out.push(c),
+                if k > 0 {
+                    self.builder_push(b, core::str::from_utf8(&tmp[..k]).unwrap_or(""))?;
+                } else {
+                    self.builder_push(b, esc.as_str())?;
+                }
             }
-        }
-        out.push(quote);
-        self.builder_push(b, &out)
+            self.builder_push(b, qs)
+        })();
+        self.heap.truncate(base);
+        r
     }
 
     /// repr of bytes: `b'...'`.
     fn write_bytes_repr(&mut self, b: &mut StrBuilder, v: Value) -> PyResult<()> {
-        let data: alloc::vec::Vec<u8> = self.bytes_like_data(v).to_vec();
-        let quote = if data.contains(&b'\'') && !data.contains(&b'"') {
-            b'"'
-        } else {
-            b'\''
+        let (quote, n) = {
+            let t = self.bytes_like_data(v);
+            let q = if t.contains(&b'\'') && !t.contains(&b'"') {
+                b'"'
+            } else {
+                b'\''
+            };
+            (q, t.len())
         };
-        let mut out = alloc::string::String::with_capacity(data.len() + 3);
-        out.push('b');
-        out.push(quote as char);
-        for &c in &data {
-            match c {
-                b'\\' => out.push_str("\\\\"),
-                b'\n' => out.push_str("\\n"),
-                b'\r' => out.push_str("\\r"),
-                b'\t' => out.push_str("\\t"),
-                c if c == quote => {
-                    out.push('\\');
-                    out.push(c as char);
+        let qs = if quote == b'"' { "b\"" } else { "b'" };
+        let base = self.sp();
+        self.push(v)?;
+        let r = (|| {
+            self.builder_push(b, qs)?;
+            let mut i = 0;
+            while i < n {
+                // Up to 16 source bytes at a time (at most 4 output bytes each).
+                let mut tmp = [0u8; 64];
+                let mut k = 0;
+                {
+                    let t = self.bytes_like_data(self.slot(base));
+                    let end = n.min(i + 16).min(t.len());
+                    for &c in &t[i..end] {
+                        let mut put = |s: &[u8]| {
+                            tmp[k..k + s.len()].copy_from_slice(s);
+                            k += s.len();
+                        };
+                        match c {
+                            b'\\' => put(b"\\\\"),
+                            b'\n' => put(b"\\n"),
+                            b'\r' => put(b"\\r"),
+                            b'\t' => put(b"\\t"),
+                            c if c == quote => put(&[b'\\', c]),
+                            0x20..=0x7e => put(&[c]),
+                            c => {
+                                const HEX: &[u8; 16] = b"0123456789abcdef";
+                                put(&[b'\\', b'x', HEX[(c >> 4) as usize], HEX[(c & 15) as usize]])
+                            }
+                        }
+                    }
+                    i = end.max(i + 1);
                 }
-                0x20..=0x7e => out.push(c as char),
-                c => {
-                    let _ = write!(out, "\\x{c:02x}");
-                }
+                self.builder_push(b, core::str::from_utf8(&tmp[..k]).unwrap_or(""))?;
             }
-        }
-        out.push(quote as char);
-        self.builder_push(b, &out)
+            self.builder_push(b, &qs[1..])
+        })();
+        self.heap.truncate(base);
+        r
     }
 
     /// FORMAT_VALUE: conversion then format spec.
@@ -676,18 +753,8 @@ impl Vm {
     }
 }
 
-/// Characters CPython's repr escapes (a conservative approximation of
-/// `str.isprintable`: controls, separators, surrogates, private use, unassigned).
+/// Characters CPython's repr escapes: those for which `str.isprintable`
+/// is false (see `str_methods::is_printable`).
 fn is_unprintable(c: char) -> bool {
-    let n = c as u32;
-    (0x80..0xa0).contains(&n)
-        || n == 0xad
-        || (0x2028..=0x2029).contains(&n)
-        || (0x200b..=0x200f).contains(&n)
-        || (0x202a..=0x202e).contains(&n)
-        || (0x2060..=0x206f).contains(&n)
-        || n == 0xfeff
-        || (0xe000..=0xf8ff).contains(&n)
-        || (0xfff0..=0xfffb).contains(&n)
-        || n >= 0xe0000
+    !crate::objects::str_methods::is_printable(c)
 }

@@ -149,8 +149,8 @@ pub struct Vm {
     pub(crate) rng: [u64; 2],
     /// Last identity number handed out (id(), default hashes).
     pub(crate) next_id: u32,
-    /// Containers being repr'd (cycle detection).
-    pub(crate) repr_stack: [Value; 32],
+    /// Stack slots of containers being repr'd (cycle detection).
+    pub(crate) repr_stack: [usize; 32],
     /// Entries used in `repr_stack`.
     pub(crate) repr_stack_len: usize,
     /// How the last generator run ended.
@@ -184,7 +184,7 @@ impl Vm {
             poll_countdown: 1000,
             rng: [0; 2],
             next_id: 0,
-            repr_stack: [Value::NULL; 32],
+            repr_stack: [0; 32],
             repr_stack_len: 0,
             gen_exit: crate::interp::GenExit::None,
             config,

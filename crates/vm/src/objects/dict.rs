@@ -2,13 +2,20 @@
 //!
 //! Layout `[len][used][entries][index]`: `entries` is an ARRAY of
 //! `(hash, key, value)` triples in insertion order (a deleted entry has a
-//! NULL key), `used` counts entries written so far; `index` is NULL while
+//! NULL key; sets keep NULL values), `used` counts entries written so far
+//! (entry `used - 1` is always live: removals trim dead entries off the
+//! end); `entries` is NULL only while `used` is 0. `index` is NULL while
 //! the table is small (lookups scan the entries) and otherwise a RAW object
-//! of u32 slots (0 = empty, else entry number + 1), probed linearly.
+//! of u32 slots (0 = empty, else entry number + 1), a power of two in size,
+//! probed linearly. Exactly the live entries have an index slot: removal
+//! clears the slot and shifts the rest of its probe run back, so no
+//! tombstones are needed.
+//!
 //! Lookups compare hashes first, then identity, then equality; equality may
-//! run Python code, so the table is re-read from a stack slot after it.
+//! run Python code that changes the table, so lookups re-read everything
+//! from stack slots after it and start over when the table changed.
 
-use crate::heap::kind;
+use crate::heap::{kind, root};
 use crate::native::{Args, NativeDef};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -30,16 +37,21 @@ pub static METHODS: &[NativeDef] = crate::objects::dict_methods::METHODS;
 /// The methods of dict views.
 pub static VIEW_METHODS: &[NativeDef] = crate::objects::dict_methods::VIEW_METHODS;
 
-/// Where a lookup ended.
-enum Probe {
-    /// Found at entry `i`.
-    Found(usize),
-    /// Not present.
-    Missing,
+/// How comparing one entry with the key went.
+enum Match {
+    Yes,
+    No,
+    /// Python code run by `==` changed the table: start over.
+    Changed,
+}
+
+/// Index slots for a table of `n` entries (load factor at most 2/3).
+fn index_slots(n: usize) -> usize {
+    (n * 3 / 2 + 1).next_power_of_two().max(16)
 }
 
 impl Vm {
-    /// A new empty table of kind DICT, SET or FROZENSET.
+    /// A new empty table of kind DICT, SET or FROZENSET with room for `cap` entries.
     pub fn new_table(&mut self, k: u8, cap: usize) -> PyResult<Value> {
         let d = self.alloc(k, 4)?;
         self.heap.set(d, LEN, Value::int(0));
@@ -72,7 +84,7 @@ impl Vm {
         self.heap.get(d, USED).small_value() as usize
     }
 
-    /// Entry `i` as `(key, value)`, or None if deleted.
+    /// Entry `i` (< used) as `(key, value)`, or None if deleted.
     pub fn dict_entry(&self, d: Value, i: usize) -> Option<(Value, Value)> {
         let e = self.heap.get(d, ENTRIES);
         let k = self.heap.get(e, i * 3 + 1);
@@ -83,86 +95,152 @@ impl Vm {
         }
     }
 
+    /// Entry `i` as `(key, stored hash)`, or None if deleted or `i >= used`.
+    pub fn table_entry_hash(&self, t: Value, i: usize) -> Option<(Value, u32)> {
+        if i >= self.dict_used(t) {
+            return None;
+        }
+        let e = self.heap.get(t, ENTRIES);
+        let k = self.heap.get(e, i * 3 + 1);
+        if k.is_null() {
+            return None;
+        }
+        Some((k, self.heap.get(e, i * 3).small_value() as u32))
+    }
+
     /// Sets the value of live entry `i`.
     pub fn dict_set_entry_value(&mut self, d: Value, i: usize, v: Value) {
         let e = self.heap.get(d, ENTRIES);
         self.heap.set(e, i * 3 + 2, v);
     }
 
-    /// Looks `key` up; the table and key are rooted here while equality
-    /// (which may run Python code) is decided.
-    fn probe(&mut self, d: Value, key: Value, hash: u32) -> PyResult<Probe> {
-        let base = self.sp();
-        self.push(d)?;
-        self.push(key)?;
-        let r = self.probe_rooted(base, hash);
-        self.heap.truncate(base);
-        r
-    }
-
-    fn probe_rooted(&mut self, base: usize, hash: u32) -> PyResult<Probe> {
-        let hv = Value::int(hash as i32);
-        let d = self.slot(base);
-        let index = self.heap.get(d, INDEX);
-        if index.is_null() {
-            let mut i = 0;
-            while i < self.dict_used(self.slot(base)) {
-                if self.entry_matches(base, i, hv)? {
-                    return Ok(Probe::Found(i));
-                }
-                i += 1;
-            }
-            return Ok(Probe::Missing);
-        }
-        let mask = self.heap.payload_len(index) - 1;
-        let mut pos = hash as usize & mask;
-        loop {
+    /// Looks up the key in slot `base + 1` in the table in slot `base`,
+    /// hashing it first unless `h` is given.
+    fn lookup_rooted(&mut self, base: usize, h: Option<u32>) -> PyResult<Option<usize>> {
+        let h = match h {
+            Some(h) => h,
+            None => self.hash(self.slot(base + 1))?,
+        };
+        'restart: loop {
             let d = self.slot(base);
             let index = self.heap.get(d, INDEX);
-            if index.is_null() || self.heap.payload_len(index) != mask + 1 {
-                // The table was rebuilt by Python code run during equality.
-                return self.probe_rooted(base, hash);
+            if index.is_null() {
+                let mut i = 0;
+                while i < self.dict_used(self.slot(base)) {
+                    match self.entry_matches(base, i, h)? {
+                        Match::Yes => return Ok(Some(i)),
+                        Match::No => i += 1,
+                        Match::Changed => continue 'restart,
+                    }
+                }
+                return Ok(None);
             }
-            let slot = self.heap.raw(index, pos);
-            if slot == 0 {
-                return Ok(Probe::Missing);
+            let mask = self.heap.payload_len(index) - 1;
+            let mut pos = h as usize & mask;
+            loop {
+                let index = self.heap.get(self.slot(base), INDEX);
+                let s = self.heap.raw(index, pos);
+                if s == 0 {
+                    return Ok(None);
+                }
+                match self.entry_matches(base, s as usize - 1, h)? {
+                    Match::Yes => return Ok(Some(s as usize - 1)),
+                    Match::No => pos = (pos + 1) & mask,
+                    Match::Changed => continue 'restart,
+                }
             }
-            let i = slot as usize - 1;
-            if self.entry_matches(base, i, hv)? {
-                return Ok(Probe::Found(i));
-            }
-            pos = (pos + 1) & mask;
         }
     }
 
     /// Whether entry `i` of the table in slot `base` has the key in slot `base + 1`.
-    fn entry_matches(&mut self, base: usize, i: usize, hv: Value) -> PyResult<bool> {
+    fn entry_matches(&mut self, base: usize, i: usize, h: u32) -> PyResult<Match> {
         let d = self.slot(base);
-        let key = self.slot(base + 1);
+        let used = self.dict_used(d);
+        if i >= used {
+            return Ok(Match::No);
+        }
         let e = self.heap.get(d, ENTRIES);
-        if i >= self.dict_used(d) {
-            return Ok(false);
-        }
         let k = self.heap.get(e, i * 3 + 1);
-        if k.is_null() || self.heap.get(e, i * 3) != hv {
-            return Ok(false);
+        if k.is_null() || self.heap.get(e, i * 3) != Value::int(h as i32) {
+            return Ok(Match::No);
         }
-        if k == key {
-            return Ok(true);
+        if k == self.slot(base + 1) {
+            return Ok(Match::Yes);
         }
-        self.eq(k, key)
+        // `==` may run Python code: remember the entries array and the key
+        // to notice changes to the table.
+        let len = self.dict_len(d);
+        let sp = self.sp();
+        self.push_many(&[e, k])?;
+        let (k, key) = (self.slot(sp + 1), self.slot(base + 1));
+        let r = self.eq(k, key);
+        let (e, k) = (self.slot(sp), self.slot(sp + 1));
+        self.heap.truncate(sp);
+        let same = r?;
+        let d = self.slot(base);
+        let changed = self.heap.get(d, ENTRIES) != e
+            || self.dict_used(d) != used
+            || self.dict_len(d) != len
+            || self.heap.get(e, i * 3 + 1) != k;
+        Ok(if changed {
+            Match::Changed
+        } else if same {
+            Match::Yes
+        } else {
+            Match::No
+        })
     }
 
-    /// `d[key]`, or None when missing.
-    pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
-        let h = self.hash(key)?;
-        self.push(d)?;
-        let r = self.probe(d, key, h);
-        let d = self.pop();
-        match r? {
-            Probe::Found(i) => Ok(self.dict_entry(d, i).map(|(_, v)| v)),
-            Probe::Missing => Ok(None),
+    /// Pushes `vals` (at most 8), keeping them rooted while the stack
+    /// grows: pushing them one by one could move the later ones.
+    pub fn push_many(&mut self, vals: &[Value]) -> PyResult<()> {
+        if self.sp() + vals.len() <= self.heap.reserved() {
+            for &v in vals {
+                self.heap.push(v);
+            }
+            return Ok(());
         }
+        for (i, &v) in vals.iter().enumerate() {
+            self.heap.set_root(root::TMP0 + i, v);
+        }
+        let r = self.heap.reserve_stack(vals.len());
+        for i in 0..vals.len() {
+            let v = self.heap.root(root::TMP0 + i);
+            self.heap.set_root(root::TMP0 + i, Value::NULL);
+            if r.is_ok() {
+                self.heap.push(v);
+            }
+        }
+        r.map_err(|e| self.oom(e))
+    }
+
+    /// Entry number of `key` in a table, if present.
+    pub fn table_find(&mut self, t: Value, key: Value) -> PyResult<Option<usize>> {
+        self.table_find_hashed(t, key, None)
+    }
+
+    /// [`Vm::table_find`] with the key's hash when already known.
+    pub fn table_find_hashed(
+        &mut self,
+        t: Value,
+        key: Value,
+        h: Option<u32>,
+    ) -> PyResult<Option<usize>> {
+        let base = self.sp();
+        self.push_many(&[t, key])?;
+        let r = self.lookup_rooted(base, h);
+        self.heap.truncate(base);
+        r
+    }
+
+    /// `d[key]`, or None when missing (Some(NULL) for a set member).
+    pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let base = self.sp();
+        self.push_many(&[d, key])?;
+        let r = self.lookup_rooted(base, None);
+        let d = self.slot(base);
+        self.heap.truncate(base);
+        Ok(r?.and_then(|i| self.dict_entry(d, i).map(|(_, v)| v)))
     }
 
     /// Looks up a str key given as Rust text (no allocation, no Python code).
@@ -186,19 +264,31 @@ impl Vm {
 
     /// `d[key] = value` (all three rooted here across allocations).
     pub fn dict_set(&mut self, d: Value, key: Value, value: Value) -> PyResult<()> {
-        let h = self.hash(key)?;
+        self.table_insert(d, key, value, None)
+    }
+
+    /// `t[key] = value` with the key's hash when already known (sets pass
+    /// a NULL value). All values are rooted here.
+    pub fn table_insert(
+        &mut self,
+        t: Value,
+        key: Value,
+        value: Value,
+        h: Option<u32>,
+    ) -> PyResult<()> {
         let base = self.sp();
-        self.push(d)?;
-        self.push(key)?;
-        self.push(value)?;
-        let r = self.dict_set_rooted(base, h);
+        self.push_many(&[t, key, value])?;
+        let r = self.insert_rooted(base, h);
         self.heap.truncate(base);
         r
     }
 
-    fn dict_set_rooted(&mut self, base: usize, h: u32) -> PyResult<()> {
-        let (d, key) = (self.slot(base), self.slot(base + 1));
-        if let Probe::Found(i) = self.probe(d, key, h)? {
+    fn insert_rooted(&mut self, base: usize, h: Option<u32>) -> PyResult<()> {
+        let h = match h {
+            Some(h) => h,
+            None => self.hash(self.slot(base + 1))?,
+        };
+        if let Some(i) = self.lookup_rooted(base, Some(h))? {
             let (d, v) = (self.slot(base), self.slot(base + 2));
             self.dict_set_entry_value(d, i, v);
             return Ok(());
@@ -247,6 +337,74 @@ impl Vm {
         heap.set_raw(index, pos, entry as u32 + 1);
     }
 
+    /// Clears the index slot of entry `entry` (hash `h`) and moves later
+    /// members of its probe run back so every key stays reachable.
+    fn index_remove(&mut self, t: Value, h: u32, entry: usize) {
+        let index = self.heap.get(t, INDEX);
+        let e = self.heap.get(t, ENTRIES);
+        let mask = self.heap.payload_len(index) - 1;
+        let mut hole = h as usize & mask;
+        loop {
+            let s = self.heap.raw(index, hole);
+            if s == 0 {
+                return; // not indexed (cannot happen)
+            }
+            if s as usize == entry + 1 {
+                break;
+            }
+            hole = (hole + 1) & mask;
+        }
+        let mut q = hole;
+        loop {
+            self.heap.set_raw(index, hole, 0);
+            loop {
+                q = (q + 1) & mask;
+                let s = self.heap.raw(index, q);
+                if s == 0 {
+                    return;
+                }
+                let home = self.heap.get(e, (s as usize - 1) * 3).small_value() as usize & mask;
+                // The slot at q may move to the hole unless its home lies
+                // cyclically in (hole, q].
+                let stays = if hole <= q {
+                    hole < home && home <= q
+                } else {
+                    hole < home || home <= q
+                };
+                if !stays {
+                    self.heap.set_raw(index, hole, s);
+                    hole = q;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Builds the index of the table in slot `base` from its entries.
+    fn build_index(&mut self, base: usize) -> PyResult<()> {
+        let d = self.slot(base);
+        let n = self.dict_used(d);
+        let index = self.alloc(kind::RAW, index_slots(n))?;
+        let d = self.slot(base);
+        self.heap.set(d, INDEX, index);
+        self.reindex(d);
+        Ok(())
+    }
+
+    /// Refills the (existing) index of `t` from its live entries.
+    fn reindex(&mut self, t: Value) {
+        let index = self.heap.get(t, INDEX);
+        if index.is_null() {
+            return;
+        }
+        self.heap.payload_mut(index, 0).fill(0);
+        for i in 0..self.dict_used(t) {
+            if let Some((_, h)) = self.table_entry_hash(t, i) {
+                Self::index_insert(&mut self.heap, index, h, i);
+            }
+        }
+    }
+
     /// Rebuilds the table in slot `base` with dead entries dropped and room
     /// to grow; adds an index when it is large.
     fn table_resize(&mut self, base: usize) -> PyResult<()> {
@@ -272,42 +430,77 @@ impl Vm {
         self.heap.set(d, USED, Value::from_usize(n));
         self.heap.set(d, INDEX, Value::NULL);
         if cap > LINEAR_MAX {
-            let slots = (cap * 3 / 2).next_power_of_two();
-            let index = self.alloc(kind::RAW, slots)?;
-            let d = self.slot(base);
-            self.heap.set(d, INDEX, index);
-            let e = self.heap.get(d, ENTRIES);
-            for i in 0..n {
-                let h = self.heap.get(e, i * 3).small_value() as u32;
-                Self::index_insert(&mut self.heap, index, h, i);
-            }
+            self.build_index(base)?;
         }
         Ok(())
     }
 
-    /// Removes `key`; returns its value, or None when missing.
-    pub fn dict_remove(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
-        let h = self.hash(key)?;
-        self.push(d)?;
-        let r = self.probe(d, key, h);
-        let d = self.pop();
-        match r? {
-            Probe::Found(i) => {
-                let e = self.heap.get(d, ENTRIES);
-                let v = self.heap.get(e, i * 3 + 2);
-                self.heap.set(e, i * 3 + 1, Value::NULL);
-                self.heap.set(e, i * 3 + 2, Value::NULL);
-                let len = self.dict_len(d);
-                self.heap.set(d, LEN, Value::from_usize(len - 1));
-                if len == 1 {
-                    // Empty again: forget dead entries so `used` stays small.
-                    self.heap.set(d, USED, Value::int(0));
-                    self.heap.set(d, INDEX, Value::NULL);
-                }
-                Ok(Some(v))
-            }
-            Probe::Missing => Ok(None),
+    /// Moves the live entries of `t` down over the dead ones, in place
+    /// (no allocation), and rebuilds its index.
+    pub fn table_compact(&mut self, t: Value) {
+        let used = self.dict_used(t);
+        if used == self.dict_len(t) {
+            return;
         }
+        let e = self.heap.get(t, ENTRIES);
+        let mut n = 0;
+        for i in 0..used {
+            if self.heap.get(e, i * 3 + 1).is_null() {
+                continue;
+            }
+            if i != n {
+                let w = e.word() + 1;
+                self.heap.words.copy_within(w + i * 3..w + i * 3 + 3, w + n * 3);
+            }
+            n += 1;
+        }
+        let w = e.word() + 1;
+        self.heap.words[w + n * 3..w + used * 3].fill(Value::NULL.0);
+        self.heap.set(t, USED, Value::from_usize(n));
+        self.reindex(t);
+    }
+
+    /// Removes live entry `i` of a table and returns its value (NULL for
+    /// sets). Never allocates.
+    pub fn table_remove_at(&mut self, t: Value, i: usize) -> Value {
+        let e = self.heap.get(t, ENTRIES);
+        let h = self.heap.get(e, i * 3).small_value() as u32;
+        let v = self.heap.get(e, i * 3 + 2);
+        if !self.heap.get(t, INDEX).is_null() {
+            self.index_remove(t, h, i);
+        }
+        self.heap.set(e, i * 3 + 1, Value::NULL);
+        self.heap.set(e, i * 3 + 2, Value::NULL);
+        let len = self.dict_len(t) - 1;
+        self.heap.set(t, LEN, Value::from_usize(len));
+        // Trim dead entries off the end so `used - 1` stays live.
+        let mut used = self.dict_used(t);
+        while used > 0 && self.heap.get(e, (used - 1) * 3 + 1).is_null() {
+            used -= 1;
+        }
+        self.heap.set(t, USED, Value::from_usize(used));
+        v
+    }
+
+    /// Removes `key`; returns its value (NULL for sets), or None when missing.
+    pub fn dict_remove(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let base = self.sp();
+        self.push_many(&[d, key])?;
+        let r = self.lookup_rooted(base, None);
+        let d = self.slot(base);
+        self.heap.truncate(base);
+        Ok(r?.map(|i| self.table_remove_at(d, i)))
+    }
+
+    /// `d[name] = value` with a str key made from Rust text (d and value rooted here).
+    pub fn dict_set_str(&mut self, d: Value, name: &str, value: Value) -> PyResult<()> {
+        let base = self.sp();
+        self.push(d)?;
+        self.push(value)?;
+        let r = self.new_str(name);
+        let (d, value) = (self.slot(base), self.slot(base + 1));
+        self.heap.truncate(base);
+        self.dict_set(d, r?, value)
     }
 
     /// Removes every item.
@@ -316,6 +509,47 @@ impl Vm {
         self.heap.set(d, USED, Value::int(0));
         self.heap.set(d, ENTRIES, Value::NULL);
         self.heap.set(d, INDEX, Value::NULL);
+    }
+
+    /// A new table of kind `k` (DICT, SET or FROZENSET) with the entries of
+    /// table `t`, hashes included (no hashing, no Python code).
+    pub fn table_copy(&mut self, t: Value, k: u8) -> PyResult<Value> {
+        let base = self.sp();
+        self.push(t)?;
+        let r = self.table_copy_rooted(base, k);
+        self.heap.truncate(base);
+        r
+    }
+
+    fn table_copy_rooted(&mut self, base: usize, k: u8) -> PyResult<Value> {
+        let n = self.dict_len(self.slot(base));
+        let c = self.new_table(k, n)?;
+        self.push(c)?;
+        let t = self.slot(base);
+        if n > 0 {
+            let (src, dst) = (self.heap.get(t, ENTRIES), self.heap.get(c, ENTRIES));
+            let mut j = 0;
+            for i in 0..self.dict_used(t) {
+                if self.heap.get(src, i * 3 + 1).is_null() {
+                    continue;
+                }
+                let (s, d) = (src.word() + 1 + i * 3, dst.word() + 1 + j * 3);
+                self.heap.words.copy_within(s..s + 3, d);
+                j += 1;
+            }
+            if k != kind::DICT {
+                // Sets keep NULL values (the source may be a dict).
+                for j in 0..n {
+                    self.heap.set(dst, j * 3 + 2, Value::NULL);
+                }
+            }
+            self.heap.set(c, USED, Value::from_usize(n));
+            self.heap.set(c, LEN, Value::from_usize(n));
+            if n > LINEAR_MAX {
+                self.build_index(base + 1)?;
+            }
+        }
+        Ok(self.slot(base + 1))
     }
 
     /// Whether `v` is a dict (or a dict subclass instance's base value).

@@ -171,12 +171,8 @@ impl Vm {
         self.heap.set(m, 0, name);
         self.heap.set(m, 1, d);
         self.push(m)?;
-        let key = self.new_str("__name__");
-        let m = self.pop();
-        let key = key?;
         let (d, name) = (self.heap.get(m, 1), self.heap.get(m, 0));
-        self.push(m)?;
-        let r = self.dict_set(d, key, name);
+        let r = self.dict_set_str(d, "__name__", name);
         let m = self.pop();
         r.map(|_| m)
     }

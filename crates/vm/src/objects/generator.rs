@@ -194,9 +194,18 @@ impl Vm {
                 None => Ok((GenExit::Returned, Value::NONE)),
             };
         }
-        let name = self.new_str("send")?;
-        let m = self.getattr(it, name)?;
-        let y = self.call(m, &[v]);
+        let base = self.sp();
+        self.push(it)?;
+        self.push(v)?;
+        let name = self.new_str("send");
+        let (it, v) = (self.slot(base), self.slot(base + 1));
+        let m = match name {
+            Ok(name) => self.getattr(it, name),
+            Err(e) => Err(e),
+        };
+        let v = self.slot(base + 1);
+        self.heap.truncate(base);
+        let y = self.call(m?, &[v]);
         match y {
             Ok(y) => Ok((GenExit::Yielded, y)),
             Err(e) => {

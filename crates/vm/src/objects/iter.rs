@@ -332,7 +332,7 @@ impl Vm {
                         None => return Ok(None),
                     }
                 }
-                self.call_stack(out, n, Value::NULL).map(Some)
+                self.call_stack(out, n, crate::native::NO_KW).map(Some)
             }
             T_FILTER => loop {
                 let it = self.slot(base);

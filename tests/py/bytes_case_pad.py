@@ -1,0 +1,37 @@
+# bytes case, predicates, padding, hex, translate
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+b = b'Hello wORLD 123 \xe9\xff'
+print(b.upper(), b.lower(), b.swapcase(), b.title(), b.capitalize())
+print(b"they're bill's friends".title(), b'hELLO'.capitalize(), b''.title(), b'3rd place'.title(), bytearray(b'ab').upper())
+for t in [b'', b'abc', b'ABC', b'Abc', b'123', b'a1', b' \t\n', b'Ab Cd', b'AB cd', b'\xe9', b'a b', b'Hello World', b'hello World', b'A1 B2']:
+    print(t, t.isalpha(), t.isdigit(), t.isalnum(), t.isspace(), t.isupper(), t.islower(), t.istitle(), t.isascii())
+print(b'ab'.center(6), b'ab'.center(7, b'*'), b'abc'.center(6, b'-'), b'abc'.center(2), b'ab'.center(5, bytearray(b'.')))
+print(b'ab'.ljust(5), b'ab'.ljust(5, b'_'), b'ab'.rjust(5), b'ab'.rjust(5, b'0'), b'abc'.ljust(1), b'abc'.rjust(-3))
+print(b'42'.zfill(5), b'-42'.zfill(5), b'+42'.zfill(5), b'abc'.zfill(2), b''.zfill(3), b'-'.zfill(3), bytearray(b'7').zfill(3))
+show(lambda: b'ab'.center(5, b'ab'))
+show(lambda: b'ab'.center(5, '*'))
+show(lambda: b'ab'.ljust(2.5))
+show(lambda: b'ab'.zfill())
+print(b'a\tbc\td'.expandtabs(), b'a\tbc\td'.expandtabs(4), b'ab\n\tc'.expandtabs(2), b'\t'.expandtabs(0), b'x\ty'.expandtabs(tabsize=3))
+print(b'\x00\x01\xfe\xff'.hex(), b''.hex(), b'abc'.hex('-'), b'abcde'.hex(':', 2), b'abcde'.hex(':', -2), b'abcdef'.hex(b' ', 3), bytearray(b'\x10\x20').hex())
+show(lambda: b'abc'.hex('::'))
+show(lambda: b'abc'.hex(''))
+show(lambda: b'abc'.hex('\u00e9'))
+print(bytes.fromhex('00 01 fe FF'), bytes.fromhex(''), bytes.fromhex('  0a\t0b\n'), bytearray.fromhex('cafe'), type(bytearray.fromhex('00')).__name__)
+show(lambda: bytes.fromhex('a'))
+show(lambda: bytes.fromhex('0g'))
+show(lambda: bytes.fromhex('0 1'))
+show(lambda: bytes.fromhex('zz'))
+show(lambda: bytes.fromhex(b'00'))
+show(lambda: bytes.fromhex('\u00e9\u00e9'))
+t = bytes.maketrans(b'abc', b'xyz')
+print(len(t), t[97:100], b'aabbccdd'.translate(t), b'aabbccdd'.translate(t, b'd'), b'hello'.translate(None, b'lo'), b'hello'.translate(None, delete=b'h'))
+print(bytearray(b'abc').translate(t), bytes.maketrans(b'', b'')[:5])
+show(lambda: bytes.maketrans(b'ab', b'c'))
+show(lambda: b'x'.translate(b'short'))
+show(lambda: b'x'.maketrans('a', 'b'))
+print(b'%d items' % 3 if False else b'x', b'abc'.upper().lower(), b'MiXeD'.swapcase().swapcase())

@@ -1,0 +1,142 @@
+# fzpy: big-heap
+# str methods: edge cases and error messages (CPython 3.11 behaviour)
+def check(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+
+# split / rsplit
+print('  a  b  c  '.split(None, 1), '  a  b  c  '.rsplit(None, 1), 'a b c'.split(None, 0))
+print('a,b,c'.split(sep=',', maxsplit=1), 'a,b,c'.rsplit(sep=',', maxsplit=1), 'a,,b'.split(','))
+print('\u3000x\u2003y\x1cz\x85w'.split(), 'é—é—é'.split('—'), 'é—é—é'.rsplit('—', 1))
+print('abcabc'.split('abc'), 'xyz'.split('xyz'), 'aXbXc'.split('X', 5), ''.rsplit('x'))
+check('split-empty', lambda: 'abc'.split(''))
+check('rsplit-empty', lambda: 'abc'.rsplit(''))
+check('split-int', lambda: 'abc'.split(1))
+check('split-kw', lambda: 'abc'.split(x=1))
+check('split-many', lambda: 'abc'.split(',', 1, 2))
+check('split-maxsplit-str', lambda: 'abc'.split(maxsplit='a'))
+# splitlines
+print('a\rb\r\nc\n\nd\x0be\x0cf\x1cg\x1dh\x1ei\x85j\u2028k\u2029l'.splitlines())
+print('a\r\nb\n'.splitlines(True), 'x\r'.splitlines(keepends=1), '\r\n'.splitlines())
+check('splitlines-str', lambda: 'a'.splitlines('x'))
+# join
+print('-'.join(x for x in 'abc'), ''.join(('a',)), 'é'.join(['x', 'y']), '--'.join({'k': 1}))
+check('join-int-item', lambda: ','.join(['a', 2]))
+check('join-not-iter', lambda: ','.join(5))
+check('join-noargs', lambda: ','.join())
+check('join-kw', lambda: ','.join(iterable=[]))
+# strip family
+print('xyxhixyx'.strip('xy'), 'éaé'.strip('é'), '\u3000 x \u2003'.strip(), 'abc'.strip('cba'))
+print(repr('  a  '.lstrip(None)), repr('  a  '.rstrip(None)), 'aaa'.lstrip('a') == '')
+check('strip-int', lambda: 'a'.strip(1))
+check('lstrip-many', lambda: 'a'.lstrip('a', 'b'))
+check('rstrip-kw', lambda: 'a'.rstrip(chars='a'))
+# replace
+print('aaaa'.replace('a', 'bb', 2), 'abc'.replace('', '-', 2), 'abc'.replace('', '-', 0), 'éé'.replace('é', 'e'))
+print('abab'.replace('ab', ''), 'x'.replace('x', ''), 'x'.replace('x', 'yz'), 'a.b.c'.replace('.', '::', -5))
+check('replace-int', lambda: 'abc'.replace('a', 1))
+check('replace-int1', lambda: 'abc'.replace(1, 'a'))
+check('replace-count', lambda: 'abc'.replace('a', 'b', 'c'))
+check('replace-few', lambda: 'abc'.replace('a'))
+# find family
+s = 'héllo wörld héllo'
+print(s.find('llo'), s.find('llo', 5), s.rfind('llo'), s.rfind('llo', 0, -3), s.find('é', -6), s.rfind('é', -100, 5))
+print(s.index('w'), s.rindex('h'), s.count('l'), s.count('l', 5), s.count('l', -5, -1), s.count(''), 'abc'.count('', 1), 'abc'.count('', 5))
+print('abc'.find('', 3), 'abc'.find('', 4), 'abc'.rfind('', 1), 'abc'.find('c', 2, 1), 'abc'.find('b', True))
+check('find-int', lambda: 'abc'.find(1))
+check('find-float-start', lambda: 'abc'.find('a', 1.5))
+check('count-str-start', lambda: 'abc'.count('a', 'x'))
+check('index-missing', lambda: 'abc'.index('z'))
+check('rindex-missing', lambda: 'abc'.rindex('z', 1))
+check('find-none', lambda: 'abc'.find())
+check('find-kw', lambda: 'abc'.find(sub='a'))
+# startswith / endswith
+print('éab'.startswith('é'), 'abé'.endswith(('x', 'bé')), 'abc'.startswith('bc', 1), 'abc'.endswith('ab', 0, 2), 'abc'.startswith('', 3), 'abc'.startswith('', 4))
+check('startswith-tuple-int', lambda: 'abc'.startswith((1,)))
+check('endswith-int', lambda: 'abc'.endswith(1))
+check('startswith-none', lambda: 'abc'.startswith())
+# case
+for w in ['ß', 'straße', 'ΣΑΣ', 'ΣΑΣ ΟΔΟΣ', 'ǅemal', 'ǆ', 'ﬁne', 'İstanbul', 'ŉ', 'ᾳ', 'Ωmega', "they're bill's", 'hello_world-foo bar', 'ﬀ']:
+    print(w, w.upper(), w.lower(), w.title(), w.capitalize(), w.swapcase(), w.casefold())
+print('ABC'.isupper(), 'ǅ'.istitle(), 'ǅ'.isupper(), 'ǅ'.islower(), 'Σσ'.istitle(), 'Hello World'.istitle(), 'Hello world'.istitle(), '1A'.istitle())
+check('upper-arg', lambda: 'a'.upper(1))
+check('upper-kw', lambda: 'a'.upper(x=1))
+check('descriptor', lambda: str.upper(1))
+check('unbound', lambda: str.upper())
+# padding
+print('ab'.center(7, 'é'), 'ab'.ljust(5, '*'), 'ab'.rjust(5, '€'), 'abc'.center(-1), 'x'.center(2), 'x'.center(3), 'xy'.center(5))
+print('-5'.zfill(4), '+'.zfill(3), 'é'.zfill(3), '1'.zfill(-1), '--5'.zfill(5))
+check('center-fill-int', lambda: 'a'.center(5, 1))
+check('center-fill-long', lambda: 'a'.center(5, 'ab'))
+check('center-fill-empty', lambda: 'a'.rjust(5, ''))
+check('center-width-str', lambda: 'a'.center('5'))
+check('center-none', lambda: 'a'.center())
+check('zfill-none', lambda: 'a'.zfill())
+# expandtabs
+print(repr('a\tbc\tdef\tg'.expandtabs()), repr('a\tb'.expandtabs(0)), repr('a\tb'.expandtabs(-1)), repr('ab\n\tc\r\td'.expandtabs(4)), repr('é\tx'.expandtabs(tabsize=3)))
+# partition
+print('aXbXc'.partition('X'), 'aXbXc'.rpartition('X'), 'é=ü'.partition('='), 'abc'.rpartition('z'), 'abc'.partition('abc'))
+check('partition-int', lambda: 'abc'.partition(1))
+check('rpartition-empty', lambda: 'abc'.rpartition(''))
+# removeprefix / removesuffix
+print('abcabc'.removeprefix('abc'), 'abcabc'.removesuffix('abc'), 'abc'.removeprefix('abcd'), 'é'.removesuffix('é') == '')
+check('removeprefix-int', lambda: 'a'.removeprefix(1))
+# is* with Unicode
+for t in ['²', '½', '三', 'Ⅷ', '٣', '①', 'ǅ', 'ß', 'ﬁ', 'a\u0301', '\u200b', '\xa0', '\u2028', '\x1c', '\U0001F600', '\U000E0001', '\ufffe', '\u0378', 'x²', 'a_1', '1a', '_', 'ℕ', '·a', 'a·']:
+    print(ascii(t), t.isalpha(), t.isdigit(), t.isdecimal(), t.isnumeric(), t.isalnum(), t.isspace(), t.isprintable(), t.isidentifier(), t.isascii(), t.isupper(), t.islower(), t.istitle())
+# dunders
+print('abc'.__len__(), 'abc'.__contains__('bc'), 'abc'.__getitem__(-1), 'abc'.__getitem__(slice(1, None)), 'ab'.__add__('c'), 'ab'.__mul__(2), 'ab'.__rmul__(3), 'ab'.__mul__(-1))
+print('%s!'.__mod__('x'), 'a'.__rmod__(1), 'x'.__rmod__('%s!'), 'a'.__eq__('a'), 'a'.__eq__(1), 'a'.__ne__('b'), 'a'.__lt__('b'), 'b'.__le__('a'), 'b'.__gt__('a'), 'a'.__ge__('a'), 'a'.__lt__(1))
+print('abc'.__str__(), 'abc'.__repr__(), 'abc'.__format__('>5'), list('ab'.__iter__()), 'abc'.__hash__() == hash('abc'))
+check('rmod-str', lambda: 'a'.__rmod__('b'))
+check('contains-int', lambda: 'abc'.__contains__(1))
+check('in-int', lambda: 1 in 'abc')
+check('add-int', lambda: 'abc'.__add__(1))
+check('mul-str', lambda: 'abc'.__mul__('a'))
+check('len-arg', lambda: 'abc'.__len__(1))
+check('getitem-str', lambda: 'abc'.__getitem__('a'))
+check('format-int', lambda: 'abc'.__format__(1))
+# maketrans / translate
+print(str.maketrans('abc', 'xyz', 'd') == {97: 120, 98: 121, 99: 122, 100: None}, str.maketrans({'a': 'b', 99: None}))
+print('abcd'.translate(str.maketrans('abc', 'xyz', 'd')), 'hello'.translate({104: 'J', 108: 'L' * 2}), 'é'.translate({233: 101}), 'abc'.translate([None, 'x']))
+print('abc'.translate({}), 'abc'.translate({97: None, 98: None, 99: None}) == '')
+check('maketrans-len', lambda: str.maketrans('ab', 'c'))
+check('maketrans-notdict', lambda: str.maketrans(1))
+check('maketrans-longkey', lambda: str.maketrans({'ab': 1}))
+check('maketrans-badkey', lambda: str.maketrans({1.5: 1}))
+check('translate-bad', lambda: 'abc'.translate({97: 1.5}))
+check('translate-range', lambda: 'abc'.translate({97: 0x110000}))
+check('translate-int', lambda: 'abc'.translate(1))
+# str()
+print(str(b'caf\xc3\xa9', 'utf-8'), str(b'abc', encoding='ascii'), str(b'\xe9t\xe9', 'latin-1'), str(bytearray(b'xy'), 'utf8'), str(b'a\xffb', 'utf-8', 'replace'), str(b'a\xffb', errors='ignore'))
+print(str(b'a\xffb', 'ascii', 'backslashreplace'), str(b'\xe2\x82', 'utf-8', 'replace'), str(b'\xf0\x9f\x98\x80', 'UTF_8'), str(encoding='utf-8'), str(object='x'), str(b'x'))
+check('str-enc-unknown', lambda: str(b'abc', 'foo'))
+check('str-int-enc', lambda: str(1, 'utf-8'))
+check('str-str-enc', lambda: str('a', 'utf-8'))
+check('str-bad-utf8', lambda: str(b'\xff', 'utf-8'))
+check('str-bad-ascii', lambda: str(b'ab\xff', 'ascii'))
+check('str-trunc', lambda: str(b'ab\xe2\x82', 'utf-8'))
+check('str-cont', lambda: str(b'\xe2\x28\xa1', 'utf-8'))
+check('str-cont2', lambda: str(b'\xe2\x82\x28', 'utf-8'))
+check('str-surrogate', lambda: str(b'\xed\xa0\x80', 'utf-8'))
+check('str-kw', lambda: str(x=1))
+check('str-many', lambda: str(1, 2, 3, 4))
+check('str-enc-int', lambda: str(b'a', 1))
+check('str-handler', lambda: str(b'\xff', 'utf-8', 'bogus'))
+# encode
+print('é€'.encode('utf-8'), 'é€'.encode('latin-1', 'replace'), 'é€x'.encode('ascii', 'ignore'), 'é€'.encode('ascii', 'backslashreplace'), 'é€'.encode('ascii', 'xmlcharrefreplace'))
+print('abc'.encode(encoding='ASCII'), 'é'.encode('Latin_1'), 'abc'.encode(errors='bogus'), '😀'.encode('ascii', 'backslashreplace'))
+check('encode-strict', lambda: 'ab€€c'.encode('ascii'))
+check('encode-strict1', lambda: 'abé'.encode('ascii'))
+check('encode-latin', lambda: '€'.encode('latin-1'))
+check('encode-handler', lambda: 'é'.encode('ascii', 'bogus'))
+check('encode-unknown', lambda: 'a'.encode('foo'))
+check('encode-int', lambda: 'a'.encode(1))
+check('encode-errors-int', lambda: 'a'.encode('utf-8', 1))
+# subclass of str
+class S(str):
+    pass
+u = S('Hello World')
+print(u.upper(), u.split(), u.find('W'), u.replace('o', '0'), ','.join([S('a'), 'b']), 'a-b'.split(S('-')), u.startswith(S('He')))
