@@ -473,11 +473,11 @@ fn ndigits_value(vm: &mut Vm, nd: Value) -> PyResult<i64> {
 
 fn round(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.check_kwargs(args, "round", &["number", "ndigits"])?;
-    let n = args.npos();
-    if n > 2 {
+    if args.len > 2 {
+        let n = args.len;
         return Err(vm.raise_fmt(
             TypeId::TypeError,
-            format_args!("round expected at most 2 arguments, got {n}"),
+            format_args!("round() takes at most 2 arguments ({n} given)"),
         ));
     }
     let Some(x) = vm.opt_arg(args, 0, "number") else {
@@ -757,6 +757,18 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let d = vm.module_dict(o)?;
             vm.push(d)?;
             add_dict_keys(vm, base, base + 1)?;
+            let o = vm.slot(args.base);
+            if o.is_imm_of(imm::MODULE) {
+                if let Some(m) = crate::modules::MODULES.get(o.payload() as usize) {
+                    let names = m.functions.iter().map(|f| f.name);
+                    let consts = m.consts.iter().map(|c| c.0);
+                    for n in names.chain(consts).chain(["__name__", "__doc__"]) {
+                        let k = vm.intern(n)?;
+                        let s = vm.slot(base);
+                        vm.set_add(s, k)?;
+                    }
+                }
+            }
         } else if k == kind::CLASS || o.is_imm_of(imm::TYPE) {
             vm.push(o)?;
             add_class_names(vm, base, base + 1)?;

@@ -139,8 +139,9 @@ impl Vm {
     pub(crate) fn call_with_locals(&mut self, f: Value, locals: Value) -> PyResult<Value> {
         let base = self.sp();
         self.push(locals)?;
+        self.push(f)?;
         let r = self.run_nested(|vm| {
-            let locals = vm.slot(base);
+            let (locals, f) = (vm.slot(base), vm.slot(base + 1));
             vm.push_frame(f, args_at(base, 0, NO_KW, 0), base, true, locals)
         });
         self.heap.truncate(base);

@@ -86,15 +86,27 @@ impl Vm {
                 path.push('.');
             }
             path.push_str(p);
-            let m = self.import_one(&path, last)?;
+            let m = self.import_one(&path, last);
+            // Keep the packages found so far rooted across the next import.
+            let m = match m {
+                Ok(m) => m,
+                Err(e) => {
+                    self.heap.set_root(root::TMP0 + 5, Value::NULL);
+                    self.heap.set_root(root::TMP0 + 6, Value::NULL);
+                    return Err(e);
+                }
+            };
             if i == 0 {
                 first = m;
                 self.heap.set_root(root::TMP0 + 6, first);
             }
-            last = m;
+            self.heap.set_root(root::TMP0 + 5, m);
+            last = self.heap.root(root::TMP0 + 5);
         }
         let first = self.heap.root(root::TMP0 + 6);
+        let last = self.heap.root(root::TMP0 + 5);
         self.heap.set_root(root::TMP0 + 6, Value::NULL);
+        self.heap.set_root(root::TMP0 + 5, Value::NULL);
         if fromlist.is_none() || fromlist.is_null() {
             if level > 0 {
                 return Ok(last);
@@ -245,10 +257,21 @@ impl Vm {
 
     /// IMPORT_FROM.
     pub(crate) fn import_from(&mut self, m: Value, name: Value) -> PyResult<Value> {
+        let base = self.sp();
+        self.push(m)?;
+        self.push(name)?;
+        let r = self.import_from_rooted(base);
+        self.heap.truncate(base);
+        r
+    }
+
+    fn import_from_rooted(&mut self, base: usize) -> PyResult<Value> {
+        let (m, name) = (self.slot(base), self.slot(base + 1));
         match self.getattr(m, name) {
             Ok(v) => Ok(v),
             Err(_) => {
                 self.take_exception();
+                let (m, name) = (self.slot(base), self.slot(base + 1));
                 // A submodule not yet imported?
                 let mn = if self.heap.kind(m) == kind::MODULE {
                     self.heap.get(m, 0)
@@ -268,6 +291,13 @@ impl Vm {
                     }
                     self.take_exception();
                 }
+                // Re-read: the failed import allocated.
+                let (m, name) = (self.slot(base), self.slot(base + 1));
+                let mn = if self.heap.kind(m) == kind::MODULE {
+                    self.heap.get(m, 0)
+                } else {
+                    Value::NULL
+                };
                 let mut b1 = [0; 4];
                 let mut b2 = [0; 4];
                 let modname: String = if mn.is_null() {

@@ -998,8 +998,10 @@ impl Vm {
 
     /// Copies the public names of module `m` into `locals`.
     fn import_star(&mut self, m: Value, locals: Value) -> PyResult<()> {
-        let d = self.module_dict(m)?;
         let base = self.sp();
+        self.push(locals)?;
+        let d = self.module_dict(m)?;
+        let locals = self.pop();
         self.push(d)?;
         self.push(locals)?;
         let mut i = 0;

@@ -707,12 +707,15 @@ impl Vm {
                 return self.compare_sets(op, sa, sb).map(Some);
             }
             if ka == kind::SLICE && kb == kind::SLICE {
+                // As (start, stop, step) tuples; b is rooted while a's tuple is made.
+                self.push(b)?;
                 let ta = self.tuple_of(&[
                     self.heap.get(a, 0),
                     self.heap.get(a, 1),
                     self.heap.get(a, 2),
-                ])?;
-                self.push(ta)?;
+                ]);
+                let b = self.pop();
+                self.push(ta?)?;
                 let tb = self.tuple_of(&[
                     self.heap.get(b, 0),
                     self.heap.get(b, 1),
@@ -987,28 +990,27 @@ impl Vm {
         // Generic: iterate and compare.
         let base = self.sp();
         self.push(item)?;
-        let it = self.get_iter(container).map_err(|e| {
-            let exc = self.exception();
-            if self.exc_matches(exc, TypeId::TypeError) {
-                let mut buf = [0; 4];
-                let mut m = Msg::new();
-                let _ = write!(
-                    m,
-                    "argument of type '{}' is not iterable",
-                    self.type_name(container, &mut buf)
-                );
-                self.raise_msg(TypeId::TypeError, m.as_str())
-            } else {
-                e
-            }
-        });
-        let it = match it {
+        self.push(container)?;
+        let it = match self.get_iter(container) {
             Ok(it) => it,
             Err(e) => {
+                let exc = self.exception();
+                let container = self.slot(base + 1);
                 self.heap.truncate(base);
+                if self.exc_matches(exc, TypeId::TypeError) {
+                    let mut buf = [0; 4];
+                    let mut m = Msg::new();
+                    let _ = write!(
+                        m,
+                        "argument of type '{}' is not iterable",
+                        self.type_name(container, &mut buf)
+                    );
+                    return Err(self.raise_msg(TypeId::TypeError, m.as_str()));
+                }
                 return Err(e);
             }
         };
+        self.heap.truncate(base + 1);
         self.push(it)?;
         let r = loop {
             let it = self.slot(base + 1);

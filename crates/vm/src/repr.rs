@@ -364,9 +364,15 @@ impl Vm {
             }
             kind::BYTES | kind::BYTEARRAY => {
                 let is_ba = self.heap.kind(v) == kind::BYTEARRAY;
-                if is_ba {
-                    self.builder_push(b, "bytearray(")?;
-                }
+                let v = if is_ba {
+                    self.push(v)?;
+                    let r = self.builder_push(b, "bytearray(");
+                    let v = self.pop();
+                    r?;
+                    v
+                } else {
+                    v
+                };
                 self.write_bytes_repr(b, v)?;
                 if is_ba {
                     self.builder_push(b, ")")?;

@@ -120,10 +120,23 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<Value> {
 
 /// `c[start:stop:step]` for builtin sequences.
 fn get_slice(vm: &mut Vm, c: Value, s: Value) -> PyResult<Value> {
-    let len = vm.len(c)?;
-    let (start, _, step, n) = vm.slice_indices(s, len)?;
     let base = vm.sp();
     vm.push(c)?;
+    vm.push(s)?;
+    let len = vm.len(c);
+    let r = len.and_then(|len| {
+        let s = vm.slot(base + 1);
+        vm.slice_indices(s, len)
+    });
+    vm.heap.truncate(base + 1);
+    let (start, _, step, n) = match r {
+        Ok(x) => x,
+        Err(e) => {
+            vm.heap.truncate(base);
+            return Err(e);
+        }
+    };
+    let c = vm.slot(base);
     let r = match vm.builtin_type_of(c) {
         TypeId::Str => {
             if step == 1 {

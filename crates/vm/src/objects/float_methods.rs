@@ -104,17 +104,24 @@ pub fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
         return Err(parse_error(vm, v));
     }
     if let Some(m) = vm.user_special(v, "__float__") {
-        let r = vm.call(m, &[v])?;
+        vm.push(v)?;
+        let r = vm.call(m, &[vm.heap.peek(0)]);
+        let v = vm.pop();
+        let r = r?;
         let u = vm.unwrap_base(r);
         if vm.is_float(u) {
             return Ok(vm.float_value(u));
         }
-        return Err(type_error_for(
-            vm,
-            "__float__ returned non-float (type ",
-            r,
-            ")",
-        ));
+        let mut b1 = [0; 4];
+        let mut b2 = [0; 4];
+        let mut msg = Msg::new();
+        let _ = write!(
+            msg,
+            "{}.__float__ returned non-float (type {})",
+            vm.type_name(v, &mut b1),
+            vm.type_name(r, &mut b2)
+        );
+        return Err(vm.raise_msg(TypeId::TypeError, msg.as_str()));
     }
     if vm.user_special(v, "__index__").is_some() {
         let i = crate::builtins_more::index_int(vm, v)?;

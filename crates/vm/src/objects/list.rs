@@ -99,18 +99,32 @@ impl Vm {
 
     /// A list of everything `iterable` yields.
     pub fn list_from_iter(&mut self, iterable: Value) -> PyResult<Value> {
-        let l = self.new_list(0)?;
-        self.push(l)?;
-        let r = self.list_extend(l, iterable);
-        let l = self.pop();
-        r.map(|_| l)
+        let base = self.sp();
+        self.push(iterable)?;
+        let r = self.new_list(0).and_then(|l| {
+            self.push(l)?;
+            let it = self.slot(base);
+            self.list_extend(l, it)?;
+            Ok(self.slot(base + 1))
+        });
+        self.heap.truncate(base);
+        r
     }
 
     /// Extends list `l` with the items of `iterable`.
     pub fn list_extend(&mut self, l: Value, iterable: Value) -> PyResult<()> {
         let base = self.sp();
         self.push(l)?;
-        let it = self.get_iter(iterable)?;
+        self.push(iterable)?;
+        let it = self.slot(base + 1);
+        let it = match self.get_iter(it) {
+            Ok(it) => it,
+            Err(e) => {
+                self.heap.truncate(base);
+                return Err(e);
+            }
+        };
+        self.heap.truncate(base + 1);
         self.push(it)?;
         let r = loop {
             let it = self.slot(base + 1);
