@@ -197,6 +197,14 @@ impl Vm {
                     let c = self.slot(base);
                     self.new_method(c, f)
                 }
+                kind::INSTANCE => match self.user_special(a, "__get__") {
+                    // A user descriptor read through the class: __get__(None, cls).
+                    Some(get) => {
+                        let c = self.slot(base);
+                        self.call(get, &[a, Value::NONE, c])
+                    }
+                    None => Ok(a),
+                },
                 _ => Ok(a),
             },
             None => {
@@ -429,6 +437,16 @@ impl Vm {
                     let d = self.heap.get(o, cls::DICT);
                     self.dict_get_str(d, "__doc__").unwrap_or(Value::NONE)
                 }
+                kind::PROPERTY => {
+                    let doc = self.heap.get(o, 3);
+                    let fget = self.heap.get(o, 0);
+                    if doc.is_none() && self.heap.kind(fget) == kind::FUNCTION {
+                        let c = self.heap.get(fget, func::CODE);
+                        self.heap.get(c, code::DOC)
+                    } else {
+                        doc
+                    }
+                }
                 _ => return Ok(None),
             },
             b"__bases__" if k == kind::CLASS => self.heap.get(o, cls::BASES),
@@ -557,6 +575,37 @@ impl Vm {
             }
         }
         let o = self.slot(base);
+        if self.heap.kind(o) == kind::EXCEPTION {
+            // The exception fields that are attributes.
+            let name = self.slot(base + 1);
+            let field = [
+                ("__context__", exc::CONTEXT),
+                ("__cause__", exc::CAUSE),
+                ("__traceback__", exc::TRACEBACK),
+                ("__suppress_context__", exc::SUPPRESS),
+            ]
+            .into_iter()
+            .find(|(n, _)| self.str_is(name, n))
+            .map(|(_, f)| f);
+            if let Some(f) = field {
+                let v = self.slot(base + 2);
+                let v = if f == exc::TRACEBACK && v.is_none() { Value::NULL } else { v };
+                self.heap.set(o, f, v);
+                if f == exc::CAUSE {
+                    self.heap.set(o, exc::SUPPRESS, Value::TRUE);
+                }
+                return Ok(());
+            }
+        }
+        // Instances of plain `object` have no attribute dict.
+        if self.heap.kind(o) == kind::INSTANCE && self.heap.get(o, inst::CLASS).is_imm_of(imm::TYPE) {
+            let name = self.slot(base + 1);
+            let mut b1 = [0; 4];
+            let mut b2 = [0; 4];
+            let mut m = Msg::new();
+            let _ = write!(m, "'{}' object has no attribute '{}'", self.type_name(o, &mut b1), self.str_text(name, &mut b2));
+            return Err(self.raise_msg(TypeId::AttributeError, m.as_str()));
+        }
         let dict_slot = match self.heap.kind(o) {
             kind::INSTANCE => Some(inst::DICT),
             kind::EXCEPTION => Some(exc::DICT),
@@ -629,10 +678,14 @@ impl Vm {
         if let Some(a) = self.lookup_class_attr(t, name)? {
             if self.heap.kind(a) == kind::PROPERTY {
                 let fdel = self.heap.get(a, 2);
-                let o = self.slot(base);
+                let (o, name) = (self.slot(base), self.slot(base + 1));
                 self.heap.truncate(base);
                 if fdel.is_none() {
-                    return Err(self.raise_msg(TypeId::AttributeError, "can't delete attribute"));
+                    let mut b1 = [0; 4];
+                    let mut b2 = [0; 4];
+                    let mut m = Msg::new();
+                    let _ = write!(m, "property '{}' of '{}' object has no deleter", self.str_text(name, &mut b1), self.type_name(o, &mut b2));
+                    return Err(self.raise_msg(TypeId::AttributeError, m.as_str()));
                 }
                 self.call(fdel, &[o])?;
                 return Ok(());

@@ -110,6 +110,10 @@ impl Vm {
         }
         let mut buf = [0; 4];
         let n = self.str_text(name, &mut buf);
+        if n == "__name__" {
+            // The builtins module's own name (seen by code run with bare globals).
+            return self.new_str("builtins").map(Some);
+        }
         Ok(lookup_static(n))
     }
 }
@@ -284,12 +288,13 @@ fn class_check(vm: &mut Vm, v: Value, c: Value, sub: bool, name: &str) -> PyResu
         return Ok(false);
     }
     if !vm.is_class(c) {
-        let mut m = Msg::new();
-        let _ = write!(
-            m,
-            "{name}() arg 2 must be a type, a tuple of types, or a union"
-        );
-        return Err(vm.raise_msg(TypeId::TypeError, m.as_str()));
+        let msg = if sub {
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union"
+        } else {
+            "isinstance() arg 2 must be a type, a tuple of types, or a union"
+        };
+        let _ = name;
+        return Err(vm.raise_msg(TypeId::TypeError, msg));
     }
     if sub {
         if !vm.is_class(v) {
@@ -330,6 +335,13 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.check_args(args, "iter", 1, 2)?;
     let v = vm.slot(args.base);
     if args.npos() == 2 {
+        let is_callable = v.is_imm_of(imm::NATIVE)
+            || v.is_imm_of(imm::TYPE)
+            || matches!(vm.heap.kind(v), kind::FUNCTION | kind::CLASS | kind::METHOD | kind::NATIVE_METHOD)
+            || vm.user_special(v, "__call__").is_some();
+        if !is_callable {
+            return Err(vm.raise_msg(TypeId::TypeError, "iter(v, w): v must be callable"));
+        }
         let s = vm.slot(args.base + 1);
         return vm.new_iter(crate::objects::iter::T_CALLABLE, v, s, Value::NULL);
     }

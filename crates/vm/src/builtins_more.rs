@@ -569,8 +569,8 @@ fn round_int(vm: &mut Vm, slot: usize, nd: i64) -> PyResult<Value> {
     let order = vm.bigint_cmp(r2, p);
     let q = vm.tuple_get(vm.slot(slot + 2), 0);
     let q_odd = vm.binary_op(BinOp::And, q, Value::int(1), false)? == Value::int(1);
-    let up = order == core::cmp::Ordering::Greater
-        || (order == core::cmp::Ordering::Equal && q_odd);
+    let up =
+        order == core::cmp::Ordering::Greater || (order == core::cmp::Ordering::Equal && q_odd);
     let mut q = vm.tuple_get(vm.slot(slot + 2), 0);
     if up {
         q = vm.binary_op(BinOp::Add, q, Value::int(1), false)?;
@@ -637,6 +637,7 @@ const OBJECT_NAMES: &[&str] = &[
     "__format__",
     "__ge__",
     "__getattribute__",
+    "__getstate__",
     "__gt__",
     "__hash__",
     "__init__",
@@ -672,6 +673,16 @@ fn add_dict_keys(vm: &mut Vm, s_slot: usize, d_slot: usize) -> PyResult<()> {
 
 /// Adds the names of a builtin type's method table (and its bases').
 fn add_type_names(vm: &mut Vm, s_slot: usize, t: TypeId) -> PyResult<()> {
+    let extra: &[&str] = match t {
+        TypeId::Int | TypeId::Bool => &["real", "imag", "numerator", "denominator"],
+        TypeId::Float => &["real", "imag"],
+        _ => &[],
+    };
+    for n in extra {
+        let k = vm.intern(n)?;
+        let s = vm.slot(s_slot);
+        vm.set_add(s, k)?;
+    }
     let mut t = t;
     loop {
         for d in t.info().methods {

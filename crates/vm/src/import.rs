@@ -184,8 +184,31 @@ impl Vm {
         Err(self.raise_module_not_found(m.as_str(), full))
     }
 
-    fn raise_module_not_found(&mut self, msg: &str, _name: &str) -> crate::vm::Raised {
-        self.raise_msg(TypeId::ModuleNotFoundError, msg)
+    fn raise_module_not_found(&mut self, msg: &str, name: &str) -> crate::vm::Raised {
+        let r = self.raise_msg(TypeId::ModuleNotFoundError, msg);
+        // ImportError.name: the module that was not found (in the
+        // exception's attribute dict; the exception stays in its root).
+        let _ = self.set_exception_attr("name", name);
+        r
+    }
+
+    /// Sets a str attribute on the pending exception.
+    fn set_exception_attr(&mut self, key: &str, text: &str) -> PyResult<()> {
+        let v = self.new_str(text)?;
+        self.push(v)?;
+        let e = self.exception();
+        if self.is_exception(e) && self.heap.get(e, crate::objects::exception::exc::DICT).is_null() {
+            let d = self.new_dict()?;
+            let e = self.exception();
+            self.heap.set(e, crate::objects::exception::exc::DICT, d);
+        }
+        let e = self.exception();
+        let v = self.pop();
+        if !self.is_exception(e) {
+            return Ok(());
+        }
+        let d = self.heap.get(e, crate::objects::exception::exc::DICT);
+        self.dict_set_str(d, key, v)
     }
 
     /// Compiles and runs a module's source, registering it in sys.modules first.

@@ -254,7 +254,13 @@ impl Vm {
 
     /// Copies limbs `from..from + len` of temporary `tmp` (its words after
     /// the sign word) into a new int.
-    fn int_copy_out(&mut self, tmp_slot: usize, from: usize, len: usize, neg: bool) -> PyResult<Value> {
+    fn int_copy_out(
+        &mut self,
+        tmp_slot: usize,
+        from: usize,
+        len: usize,
+        neg: bool,
+    ) -> PyResult<Value> {
         let v = self.int_tmp(len)?;
         let tmp = self.slot(tmp_slot);
         let src = tmp.word() + 2 + from;
@@ -328,7 +334,7 @@ impl Vm {
                 }
                 let tmp = self.int_tmp(bn::div_to_f64_scratch_len(na, nb))?;
                 let (ra, rb) = self.refs(base);
-                let r = self.int_compute(ra, rb, tmp, |a, b, s| bn::div_to_f64(a, b, s));
+                let r = self.int_compute(ra, rb, tmp, bn::div_to_f64);
                 self.heap.shrink(tmp, 0);
                 match r {
                     Ok(Some(f)) => self.new_float(f),
@@ -428,7 +434,10 @@ impl Vm {
         if rb.is_zero() {
             return Err(self.int_zero_div(BinOp::FloorDiv));
         }
-        let (x, y) = (self.int_to_i64(self.slot(base)), self.int_to_i64(self.slot(base + 1)));
+        let (x, y) = (
+            self.int_to_i64(self.slot(base)),
+            self.int_to_i64(self.slot(base + 1)),
+        );
         if let (Some(x), Some(y)) = (x, y) {
             if !(x == i64::MIN && y == -1) {
                 let (q, r) = crate::ops::floor_divmod(x, y);
@@ -734,7 +743,11 @@ impl Vm {
                 let limbs = &mut self.heap.payload_mut(tmp, 1)[..nl + 1];
                 for (i, l) in limbs[..nl].iter_mut().enumerate() {
                     let bits = (8 * n - 32 * i).min(32);
-                    let mask = if bits == 32 { u32::MAX } else { (1 << bits) - 1 };
+                    let mask = if bits == 32 {
+                        u32::MAX
+                    } else {
+                        (1 << bits) - 1
+                    };
                     *l = !*l & mask;
                 }
                 for l in limbs.iter_mut() {
@@ -758,7 +771,10 @@ impl Vm {
     pub fn int_twos_byte(&self, v: Value, i: usize, carry: &mut u32) -> u8 {
         let r = self.int_ref(v);
         let mag = r.mag(&self.heap.words);
-        let b = mag.get(i / 4).map(|l| (l >> (8 * (i % 4))) as u8).unwrap_or(0);
+        let b = mag
+            .get(i / 4)
+            .map(|l| (l >> (8 * (i % 4))) as u8)
+            .unwrap_or(0);
         if !r.neg {
             return b;
         }
@@ -1004,7 +1020,11 @@ pub fn int_from_str(vm: &mut Vm, text: &[u8], base: u32) -> PyResult<Value> {
     }
     let nl = bn::from_radix_len_bound(parsed.ndigits, parsed.radix);
     let tmp = vm.int_tmp(nl)?;
-    let r = bn::from_radix(parsed.digits, parsed.radix, &mut vm.heap.payload_mut(tmp, 1)[..nl]);
+    let r = bn::from_radix(
+        parsed.digits,
+        parsed.radix,
+        &mut vm.heap.payload_mut(tmp, 1)[..nl],
+    );
     match r {
         Ok(n) => Ok(vm.int_finish(tmp, parsed.neg, n)),
         Err(e) => Err(vm.num_error(e)),

@@ -1004,6 +1004,32 @@ impl Vm {
         let locals = self.pop();
         self.push(d)?;
         self.push(locals)?;
+        // With __all__, exactly those names.
+        if let Some(all) = self.dict_get_str(d, "__all__") {
+            let names = self.list_from_iter(all)?;
+            self.push(names)?;
+            for i in 0..self.list_len(names) {
+                let names = self.slot(base + 2);
+                let k = self.list_get(names, i);
+                let d = self.slot(base);
+                let v = self.dict_get(d, k)?;
+                let Some(v) = v else {
+                    let names = self.slot(base + 2);
+                    let k = self.list_get(names, i);
+                    let mut buf = [0; 4];
+                    let mut m = crate::vm::Msg::new();
+                    let _ = core::fmt::Write::write_fmt(&mut m, format_args!("module has no attribute '{}'", self.str_text(k, &mut buf)));
+                    self.heap.truncate(base);
+                    return Err(self.raise_msg(TypeId::AttributeError, m.as_str()));
+                };
+                let names = self.slot(base + 2);
+                let k = self.list_get(names, i);
+                let l = self.slot(base + 1);
+                self.mapping_set(l, k, v)?;
+            }
+            self.heap.truncate(base);
+            return Ok(());
+        }
         let mut i = 0;
         loop {
             let d = self.slot(base);

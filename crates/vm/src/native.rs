@@ -57,6 +57,12 @@ impl Args {
         self.len - self.nkw
     }
 
+    /// No arguments at all, at the same place (for constructors that take none).
+    #[inline]
+    pub fn first_only(self) -> Args {
+        Args { len: 0, nkw: 0, ..self }
+    }
+
     /// The same arguments without the first positional one (after `self`).
     #[inline]
     pub fn skip1(self) -> Args {

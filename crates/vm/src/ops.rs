@@ -315,6 +315,18 @@ impl Vm {
 
     /// `a OP b` (and `a OP= b` when `inplace`).
     pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value, inplace: bool) -> PyResult<Value> {
+        // bool & | ^ bool stays bool.
+        if matches!(op, BinOp::And | BinOp::Or | BinOp::Xor)
+            && (a == Value::TRUE || a == Value::FALSE)
+            && (b == Value::TRUE || b == Value::FALSE)
+        {
+            let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+            return Ok(Value::bool(match op {
+                BinOp::And => x & y,
+                BinOp::Or => x | y,
+                _ => x ^ y,
+            }));
+        }
         // Small ints first: the common case, no allocation for most results.
         if a.is_small() && b.is_small() {
             if let Some(r) = self.small_int_op(op, a.small_value(), b.small_value())? {
@@ -475,7 +487,11 @@ impl Vm {
                 if y == 0 {
                     return Err(self.raise_msg(
                         TypeId::ZeroDivisionError,
-                        "integer division or modulo by zero",
+                        if op == BinOp::Mod {
+                            "integer modulo by zero"
+                        } else {
+                            "integer division or modulo by zero"
+                        },
                     ));
                 }
                 let (q, r) = floor_divmod(x, y);
@@ -611,16 +627,33 @@ impl Vm {
         if user {
             let (ta, tb) = (self.type_of(a), self.type_of(b));
             let reflected_first = ta != tb && self.is_subclass(tb, ta);
-            let order: [(Value, Value, CmpOp); 2] = if reflected_first {
-                [(b, a, op.swapped()), (a, b, op)]
+            // (first operand slot, other slot, operator), re-read after each call.
+            let order: [(usize, usize, CmpOp); 2] = if reflected_first {
+                [(base + 1, base, op.swapped()), (base, base + 1, op)]
             } else {
-                [(a, b, op), (b, a, op.swapped())]
+                [(base, base + 1, op), (base + 1, base, op.swapped())]
             };
-            for (x, y, o) in order {
+            for (xs, ys, o) in order {
+                let x = self.slot(xs);
                 if let Some(m) = self.user_special(x, o.dunder()) {
+                    let y = self.slot(ys);
                     let r = self.call(m, &[x, y])?;
                     if r != Value::NOT_IMPLEMENTED {
                         return Ok(r);
+                    }
+                }
+            }
+            // `!=` without `__ne__`: the inverse of `__eq__`.
+            if op == CmpOp::Ne {
+                for (xs, ys) in [(base, base + 1), (base + 1, base)] {
+                    let x = self.slot(xs);
+                    if let Some(m) = self.user_special(x, "__eq__") {
+                        let y = self.slot(ys);
+                        let r = self.call(m, &[x, y])?;
+                        if r != Value::NOT_IMPLEMENTED {
+                            let t = self.truthy(r)?;
+                            return Ok(Value::bool(!t));
+                        }
                     }
                 }
             }
@@ -1179,10 +1212,28 @@ impl Vm {
         let base = self.sp();
         self.push(d)?;
         self.push(m)?;
-        let _ = f;
+        self.push(f)?;
         let r = self.dict_merge_rooted(base, strict);
         self.heap.truncate(base);
         r
+    }
+
+    /// Writes how CPython names a callable in call errors: `mod.qualname()`.
+    pub(crate) fn write_callable_name(&self, f: Value, m: &mut Msg) {
+        let mut b1 = [0; 4];
+        let mut b2 = [0; 4];
+        if self.heap.kind(f) == kind::FUNCTION {
+            let module = self.heap.get(f, crate::objects::function::func::MODULE);
+            let q = self.heap.get(f, crate::objects::function::func::QUALNAME);
+            if self.is_str(module) && !self.str_is(module, "builtins") {
+                let _ = write!(m, "{}.", self.str_text(module, &mut b1));
+            }
+            let _ = write!(m, "{}()", self.str_text(q, &mut b2));
+        } else if f.is_imm() {
+            let _ = write!(m, "{}()", crate::builtins::imm_name(f));
+        } else {
+            let _ = write!(m, "{} object", self.type_name(f, &mut b1));
+        }
     }
 
     fn dict_merge_rooted(&mut self, base: usize, strict: bool) -> PyResult<()> {
@@ -1205,9 +1256,10 @@ impl Vm {
                         if have.is_some() {
                             let mut buf = [0; 4];
                             let mut msg = Msg::new();
+                            self.write_callable_name(self.slot(base + 2), &mut msg);
                             let _ = write!(
                                 msg,
-                                "got multiple values for keyword argument '{}'",
+                                " got multiple values for keyword argument '{}'",
                                 self.str_text(k, &mut buf)
                             );
                             return Err(self.raise_msg(TypeId::TypeError, msg.as_str()));
@@ -1224,7 +1276,17 @@ impl Vm {
         // A mapping with keys(), or an iterable of pairs.
         let keys_name = self.new_str("keys")?;
         let m = self.slot(base + 1);
-        if let Ok(keys) = self.getattr(m, keys_name) {
+        let keys = self.getattr(m, keys_name);
+        if keys.is_err() && strict {
+            self.take_exception();
+            let m = self.slot(base + 1);
+            let mut buf = [0; 4];
+            let mut msg = Msg::new();
+            self.write_callable_name(self.slot(base + 2), &mut msg);
+            let _ = write!(msg, " argument after ** must be a mapping, not {}", self.type_name(m, &mut buf));
+            return Err(self.raise_msg(TypeId::TypeError, msg.as_str()));
+        }
+        if let Ok(keys) = keys {
             let ks = self.call(keys, &[])?;
             let ks = self.list_from_iter(ks)?;
             self.push(ks)?;

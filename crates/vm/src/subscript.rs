@@ -51,7 +51,9 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<Value> {
             {
                 vm.index_value(k)?
             }
-            None if vm.heap.kind(k) == kind::BIGINT => i64::MAX,
+            None if vm.heap.kind(k) == kind::BIGINT => {
+                return Err(vm.raise_msg(TypeId::IndexError, "cannot fit 'int' into an index-sized integer"));
+            }
             None => return Err(indices_type_error(vm, c, k)),
         };
         let len = vm.len(c)?;
@@ -83,6 +85,16 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<Value> {
     if kc == kind::INSTANCE {
         let b = vm.heap.get(c, inst::BASE);
         if !b.is_null() {
+            if vm.heap.kind(b) == kind::DICT {
+                // dict subclasses: __missing__ handles absent keys.
+                if let Some(v) = vm.dict_get(b, k)? {
+                    return Ok(v);
+                }
+                if let Some(m) = vm.user_special(c, "__missing__") {
+                    return vm.call(m, &[c, k]);
+                }
+                return Err(vm.raise_with_arg(TypeId::KeyError, k));
+            }
             return getitem(vm, b, k);
         }
     }
@@ -197,14 +209,9 @@ fn get_slice(vm: &mut Vm, c: Value, s: Value) -> PyResult<Value> {
         }
         TypeId::Range => {
             let (a, _, s) = vm.range_parts(c);
-            let r = vm.alloc(kind::RANGE, 3)?;
             let first = a + start * s;
             let st = s * step;
-            vm.heap.set(r, 0, Value::int(first as i32));
-            vm.heap
-                .set(r, 1, Value::int((first + st * n as i64) as i32));
-            vm.heap.set(r, 2, Value::int(st as i32));
-            Ok(r)
+            vm.new_range(first, first + st * n as i64, st)
         }
         _ => Err(vm.raise_msg(TypeId::TypeError, "object is not sliceable")),
     };
@@ -390,12 +397,24 @@ impl Vm {
                 }
             }
             BinOp::Mul => {
-                let (seq, n) = if self.is_int(b) && !self.is_int(a) {
+                let indexable = |vm: &Vm, v: Value| {
+                    vm.is_int(v) || (vm.heap.kind(v) == kind::INSTANCE && vm.user_special(v, "__index__").is_some())
+                };
+                let (seq, n) = if indexable(self, b) && !self.is_int(a) {
                     (a, b)
-                } else if self.is_int(a) && !self.is_int(b) {
+                } else if indexable(self, a) && !self.is_int(b) {
                     (b, a)
                 } else {
                     return Ok(None);
+                };
+                let n = if self.is_int(n) {
+                    n
+                } else {
+                    self.push(seq)?;
+                    let i = self.index_value(n);
+                    let s = self.pop();
+                    let i = i?;
+                    return crate::objects::seq_methods::repeat(self, s, i.max(0) as usize, inplace).map(Some);
                 };
                 let is_seq = matches!(
                     self.heap.kind(seq),

@@ -67,10 +67,7 @@ fn type_error_for(vm: &mut Vm, before: &str, v: Value, after: &str) -> Raised {
 pub fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.check_args(args, "float", 0, 1)?;
     if args.nkw > 0 {
-        return Err(vm.raise_msg(
-            TypeId::TypeError,
-            "float() takes no keyword arguments",
-        ));
+        return Err(vm.raise_msg(TypeId::TypeError, "float() takes no keyword arguments"));
     }
     if args.npos() == 0 {
         return vm.new_float(0.0);
@@ -267,7 +264,11 @@ fn hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if exp == 0 && frac == 0 {
             let _ = write!(m, "{sign}0x0.0p+0");
         } else {
-            let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+            let (lead, e) = if exp == 0 {
+                (0, -1022)
+            } else {
+                (1, exp - 1023)
+            };
             let _ = write!(m, "{sign}0x{lead}.{frac:013x}p{e:+}");
         }
     }

@@ -81,11 +81,39 @@ pub fn compute_mro(vm: &mut Vm, cslot: usize) -> PyResult<Value> {
             break;
         }
         let Some(head) = candidate else {
+            // CPython names the heads that could not be ordered.
+            let mut m = crate::vm::Msg::new();
+            let _ = core::fmt::Write::write_str(
+                &mut m,
+                "Cannot create a consistent method resolution\norder (MRO) for bases ",
+            );
+            let seqs = vm.slot(seqs_slot);
+            let mut first = true;
+            let mut seen = [Value::NULL; 16];
+            let mut nseen = 0;
+            for i in 0..vm.list_len(seqs) {
+                let s = vm.list_get(seqs, i);
+                if vm.list_len(s) == 0 {
+                    continue;
+                }
+                let h = vm.list_get(s, 0);
+                if seen[..nseen].contains(&h) {
+                    continue;
+                }
+                if nseen < seen.len() {
+                    seen[nseen] = h;
+                    nseen += 1;
+                }
+                let mut buf = [0; 4];
+                let name = vm.class_name(h, &mut buf);
+                let _ = core::fmt::Write::write_fmt(
+                    &mut m,
+                    format_args!("{}{}", if first { "" } else { ", " }, name),
+                );
+                first = false;
+            }
             vm.heap.truncate(seqs_slot);
-            return Err(vm.raise_msg(
-                TypeId::TypeError,
-                "Cannot create a consistent method resolution order (MRO)",
-            ));
+            return Err(vm.raise_msg(TypeId::TypeError, m.as_str()));
         };
         let out = vm.slot(out_slot);
         vm.list_append(out, head)?;

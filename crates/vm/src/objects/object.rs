@@ -45,11 +45,35 @@ fn object_new_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let c = vm.slot(args.base);
     if vm.heap.kind(c) != kind::CLASS {
-        return new(vm, args.skip1());
+        if c.is_imm_of(crate::value::imm::TYPE) {
+            // `int.__new__(int, 5)` and friends: the builtin constructor.
+            let t = vm.class_builtin(c);
+            if let Some(new) = t.info().new {
+                if t != crate::types::TypeId::Object {
+                    return new(vm, args.skip1());
+                }
+            }
+        }
+        return new(vm, args.skip1().first_only());
     }
-    let o = vm.alloc(kind::INSTANCE, inst::SIZE)?;
+    let builtin = vm.class_builtin(c);
+    if builtin.is_exception() {
+        let a = vm.tuple_from_stack(args.base + 1, args.npos() - 1)?;
+        let c = vm.slot(args.base);
+        return vm.new_exception(c, a);
+    }
+    // Instances of builtin subclasses carry their builtin value.
+    let base_value = match builtin.info().new {
+        Some(new) if builtin != crate::types::TypeId::Object => new(vm, args.skip1())?,
+        _ => Value::NULL,
+    };
+    vm.push(base_value)?;
+    let o = vm.alloc(kind::INSTANCE, inst::SIZE);
+    let base_value = vm.pop();
+    let o = o?;
     let c = vm.slot(args.base);
     vm.heap.set(o, inst::CLASS, c);
+    vm.heap.set(o, inst::BASE, base_value);
     Ok(o)
 }
 

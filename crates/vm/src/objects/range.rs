@@ -14,16 +14,14 @@ pub static SLICE_METHODS: &[NativeDef] = &[def("indices", slice_indices)];
 impl Vm {
     /// The (start, stop, step) of a range as i64 (ranges of big ints are refused at creation).
     pub fn range_parts(&self, r: Value) -> (i64, i64, i64) {
-        (
-            self.heap.get(r, 0).small_value(),
-            self.heap.get(r, 1).small_value(),
-            self.heap.get(r, 2).small_value(),
-        )
+        let f = |i| self.int_to_i64(self.heap.get(r, i)).unwrap_or(0);
+        (f(0), f(1), f(2))
     }
 
     /// Number of items of a range.
-    pub fn range_len(&self, r: Value) -> PyResult<usize> {
+    pub fn range_len(&mut self, r: Value) -> PyResult<usize> {
         let (a, b, s) = self.range_parts(r);
+        let (a, b, s) = (a as i128, b as i128, s as i128);
         let n = if s > 0 && a < b {
             (b - a - 1) / s + 1
         } else if s < 0 && a > b {
@@ -31,7 +29,29 @@ impl Vm {
         } else {
             0
         };
+        if n > isize::MAX as i128 {
+            return Err(self.raise_msg(TypeId::OverflowError, "Python int too large to convert to C ssize_t"));
+        }
         Ok(n as usize)
+    }
+
+    /// A new range object (bounds within ±2**62).
+    pub fn new_range(&mut self, a: i64, b: i64, s: i64) -> PyResult<Value> {
+        let base = self.sp();
+        let r = (|| {
+            for x in [a, b, s] {
+                let v = self.new_int(x)?;
+                self.push(v)?;
+            }
+            let r = self.alloc(kind::RANGE, 3)?;
+            for i in 0..3 {
+                let v = self.slot(base + i);
+                self.heap.set(r, i, v);
+            }
+            Ok(r)
+        })();
+        self.heap.truncate(base);
+        r
     }
 
     /// Item `i` (< len) of a range.
@@ -46,6 +66,17 @@ impl Vm {
         let get = |vm: &mut Vm, v: Value| -> PyResult<Option<i64>> {
             if v.is_none() {
                 return Ok(None);
+            }
+            if !vm.is_int(v) && vm.user_special(v, "__index__").is_none() {
+                return Err(vm.raise_msg(
+                    TypeId::TypeError,
+                    "slice indices must be integers or None or have an __index__ method",
+                ));
+            }
+            // Huge bounds clamp like CPython's.
+            if vm.heap.kind(v) == crate::heap::kind::BIGINT {
+                let neg = vm.bigint_parts(v).0;
+                return Ok(Some(if neg { i64::MIN / 2 } else { i64::MAX / 2 }));
             }
             vm.index_value(v).map(Some)
         };
@@ -99,8 +130,9 @@ pub fn new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut parts = [0i64, 0, 1];
     for i in 0..n {
         let v = vm.slot(args.base + i);
+        // Bounds within ±2**62 keep all range arithmetic in i64/i128.
         let x = vm.index_value(v)?;
-        if !(-(1i64 << 30)..(1i64 << 30)).contains(&x) {
+        if !(-(1i64 << 62)..(1i64 << 62)).contains(&x) {
             return Err(vm.raise_msg(
                 TypeId::OverflowError,
                 "range() argument too large for this build",
@@ -116,11 +148,7 @@ pub fn new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if s == 0 {
         return Err(vm.raise_msg(TypeId::ValueError, "range() arg 3 must not be zero"));
     }
-    let r = vm.alloc(kind::RANGE, 3)?;
-    vm.heap.set(r, 0, Value::int(a as i32));
-    vm.heap.set(r, 1, Value::int(b as i32));
-    vm.heap.set(r, 2, Value::int(s as i32));
-    Ok(r)
+    vm.new_range(a, b, s)
 }
 
 /// `slice(stop)` / `slice(start, stop[, step])`

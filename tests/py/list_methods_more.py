@@ -1,0 +1,62 @@
+# list methods: results, edge cases and CPython's error messages
+a = [3, 1, 2]
+a.append(a[0]); a.extend(range(2)); a.extend('xy'); a.extend((7,)); a.extend({9: 'v'})
+print(a)
+a.extend(a)
+print(len(a), a[:5], a[-3:])
+b = [1, 2, 3]
+b.insert(0, 'a'); b.insert(2, 'b'); b.insert(-1, 'c'); b.insert(100, 'end'); b.insert(-100, 'start')
+print(b)
+print(b.pop(), b.pop(0), b.pop(-2), b.pop(1), b)
+c = [1, 2, 3, 2, 1, 2.0, True]
+print(c.index(2), c.index(2, 2), c.index(2, -3), c.index(1, 1, 5), c.count(2), c.count(1), c.count('z'))
+c.remove(2); c.remove(True)
+print(c)
+c.reverse(); print(c)
+d = c.copy(); d.append(0); print(c, d, d is c)
+d.clear(); print(d, len(d))
+d.append(5); print(d)
+n = float('nan')
+e = [n, 1]
+print(e.index(n), e.count(n), n in e)
+e.remove(n); print(e)
+class L(list):
+    pass
+s = L([4, 5])
+s.append(6); s.extend([7]); s.insert(0, 3)
+print(s, s.pop(), s.index(5), len(s), type(s).__name__)
+def err(f):
+    try:
+        f()
+    except Exception as ex:
+        print(type(ex).__name__, ex)
+err(lambda: [1].index(3))
+err(lambda: ['a'].index('b'))
+err(lambda: [1, 2].index(1, 1))
+err(lambda: [1].index(1, 'a'))
+err(lambda: [].index())
+err(lambda: [].remove(1))
+err(lambda: [].pop())
+err(lambda: [1].pop(5))
+err(lambda: [1].pop(-2))
+err(lambda: [].pop('a'))
+err(lambda: [].pop(1, 2))
+err(lambda: [].insert(1))
+err(lambda: [].insert('a', 1))
+err(lambda: [].append())
+err(lambda: [].append(1, 2))
+err(lambda: [].extend())
+err(lambda: [].extend(5))
+err(lambda: [].count())
+err(lambda: [].reverse(1))
+err(lambda: [].clear(1))
+err(lambda: [].copy(1))
+err(lambda: list.append(1, 2))
+err(lambda: list.append((), 2))
+x = [1, 2, 3]
+list.append(x, 4); list.extend(x, [5]); list.insert(x, 0, 0)
+print(x, list.pop(x), list.index(x, 3), list.count(x, 1))
+print([1, 2] * 3, [0] * 0, 2 * ['a'], [[]] * 2, [1, 2] * -1)
+y = [1, 2]; y *= 3; print(y)
+y *= 0; print(y)
+z = [9]; z2 = z; z *= 2; print(z2, z is z2)
