@@ -34,6 +34,7 @@ desc = list(range(200, 0, -1)); desc.sort(); print(desc[:5], desc[-1])
 mixed = [3.5, 1, True, 2.25, -1, 0]
 mixed.sort(); print(mixed)
 # errors
+del recs, data, eq, asc, desc, rs, words
 a = [3, 'a', 1]
 try:
     a.sort()
@@ -53,11 +54,11 @@ class Boom:
         if Boom.n == 30:
             raise ValueError('boom')
         return self.v < o.v
-c = [Boom(i * 13 % 50) for i in range(50)]
+c = [Boom(i * 13 % 40) for i in range(40)]
 try:
     c.sort()
 except ValueError as e:
-    print('ValueError', e, len(c), sorted(x.v for x in c) == list(range(50)))
+    print('ValueError', e, len(c), sorted(x.v for x in c) == list(range(40)))
 m = [3, 1, 2]
 def meddle(x):
     m.append(x)

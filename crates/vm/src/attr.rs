@@ -171,7 +171,9 @@ impl Vm {
             if let Some(a) = found {
                 let s = self.slot(base);
                 let obj = self.heap.get(s, 1);
-                if self.is_class(obj) && self.heap.kind(a) == kind::FUNCTION {
+                let name = self.slot(base + 1);
+                // __new__ is a static method: never bound.
+                if (self.is_class(obj) && self.heap.kind(a) == kind::FUNCTION) || self.str_is(name, "__new__") {
                     return Ok(a);
                 }
                 return self.bind_attr(obj, a);

@@ -119,8 +119,11 @@ pub mod root {
     pub const TMP0: usize = 7;
     /// The function whose frame is being pushed.
     pub const CALLEE: usize = 15;
+    /// Class and args of an exception being created (no stack use there,
+    /// so that raising works when even the stack cannot grow).
+    pub const NEW_EXC: usize = 16;
     /// Number of root slots.
-    pub const COUNT: usize = 16;
+    pub const COUNT: usize = 18;
 }
 
 /// Words kept back for raising exceptions when the heap is full.

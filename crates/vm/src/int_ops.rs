@@ -113,7 +113,10 @@ impl Vm {
                 }
                 BinOp::Pow => {
                     if y < 0 {
-                        return self.int_pow_negative(x as f64, y as f64);
+                        if x == 0 {
+                            return self.int_pow_negative(0.0, y as f64);
+                        }
+                        return self.new_float(int_pow_f64(x, y));
                     }
                     let mut r: Option<i64> = Some(1);
                     let (mut base, mut e) = (Some(x), y);
@@ -990,6 +993,29 @@ impl Vm {
             Err(e) => e,
         }
     }
+}
+
+/// `x ** y` for ints `x != 0`, `y < 0` as a float: `1 / x**-y` (one
+/// correctly rounded division) when `x**-y` is exact in an f64, else the
+/// C-library power of the converted operands (CPython's behaviour).
+pub fn int_pow_f64(x: i64, y: i64) -> f64 {
+    let mut p: u64 = 1;
+    let base = x.unsigned_abs();
+    let mut exact = true;
+    for _ in 0..y.unsigned_abs().min(64) {
+        match p.checked_mul(base) {
+            Some(v) if v <= 1 << 53 => p = v,
+            _ => {
+                exact = false;
+                break;
+            }
+        }
+    }
+    if exact && y.unsigned_abs() <= 64 {
+        let r = 1.0 / p as f64;
+        return if x < 0 && y & 1 == 1 { -r } else { r };
+    }
+    libm::pow(x as f64, y as f64)
 }
 
 /// `int(text, base)` for text outside the heap (source literals, platform

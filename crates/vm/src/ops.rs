@@ -369,6 +369,9 @@ impl Vm {
         let b_num = self.is_int(b) || kb == kind::FLOAT;
         if a_num && b_num {
             if ka == kind::FLOAT || kb == kind::FLOAT {
+                if matches!(op, BinOp::And | BinOp::Or | BinOp::Xor | BinOp::LShift | BinOp::RShift | BinOp::MatMul) {
+                    return Err(self.unsupported(op, a, b));
+                }
                 let x = self.as_f64(a)?.unwrap_or(0.0);
                 let y = self.as_f64(b)?.unwrap_or(0.0);
                 return self.float_op(op, x, y);
@@ -400,7 +403,12 @@ impl Vm {
         let (ta, tb) = (self.type_name(a, &mut buf1), self.type_name(b, &mut buf2));
         let mut m = Msg::new();
         let sa = self.is_str(a);
-        if op == BinOp::Add && (sa || matches!(self.heap.kind(a), kind::LIST | kind::TUPLE)) {
+        if op == BinOp::Add
+            && matches!(self.heap.kind(a), kind::BYTES | kind::BYTEARRAY)
+            && !self.is_bytes_like(b)
+        {
+            let _ = write!(m, "can't concat {tb} to {ta}");
+        } else if op == BinOp::Add && (sa || matches!(self.heap.kind(a), kind::LIST | kind::TUPLE)) {
             if sa {
                 let _ = write!(m, "can only concatenate str (not \"{tb}\") to str");
             } else {
@@ -1292,11 +1300,11 @@ impl Vm {
             self.push(ks)?;
             let n = self.list_len(ks);
             for i in 0..n {
-                let ks = self.slot(base + 2);
+                let ks = self.slot(base + 3);
                 let k = self.list_get(ks, i);
                 let m = self.slot(base + 1);
                 let v = self.getitem(m, k)?;
-                let ks = self.slot(base + 2);
+                let ks = self.slot(base + 3);
                 let k = self.list_get(ks, i);
                 let d = self.slot(base);
                 self.dict_set(d, k, v)?;
@@ -1309,7 +1317,7 @@ impl Vm {
         self.push(it)?;
         let mut n = 0;
         loop {
-            let it = self.slot(base + 2);
+            let it = self.slot(base + 3);
             let Some(pair) = self.iter_next(it)? else {
                 return Ok(());
             };

@@ -237,6 +237,9 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
             return Ok(());
         }
         kind::BYTEARRAY => {
+            if vm.heap.kind(k) == kind::SLICE {
+                return crate::objects::bytes_methods::bytearray_set_slice(vm, c, k, v);
+            }
             let Some(i) = vm.int_to_i64(k) else {
                 return Err(indices_type_error(vm, c, k));
             };
@@ -252,7 +255,16 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
                 Some(_) => {
                     return Err(vm.raise_msg(TypeId::ValueError, "byte must be in range(0, 256)"))
                 }
-                None => return Err(vm.raise_msg(TypeId::TypeError, "an integer is required")),
+                None => {
+                    let mut buf = [0; 4];
+                    let mut m = Msg::new();
+                    let _ = write!(
+                        m,
+                        "'{}' object cannot be interpreted as an integer",
+                        vm.type_name(v, &mut buf)
+                    );
+                    return Err(vm.raise_msg(TypeId::TypeError, m.as_str()));
+                }
             }
         }
         _ => {}
@@ -280,6 +292,7 @@ pub fn setitem(vm: &mut Vm, c: Value, k: Value, v: Value) -> PyResult<()> {
 /// `del c[k]`.
 pub fn delitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<()> {
     match vm.heap.kind(c) {
+        kind::BYTEARRAY => return crate::objects::bytes_methods::bytearray_delitem(vm, c, k),
         kind::DICT => {
             return match vm.dict_remove(c, k)? {
                 Some(_) => Ok(()),
@@ -376,6 +389,10 @@ impl Vm {
                     }
                     return Ok(Some(t));
                 }
+                if inplace && ka == kind::BYTEARRAY && self.is_bytes_like(b) {
+                    crate::objects::bytes_methods::bytearray_extend(self, a, b)?;
+                    return Ok(Some(self.slot(base)));
+                }
                 if self.is_bytes_like(a) && self.is_bytes_like(b) {
                     let (la, lb) = (self.bytes_like_data(a).len(), self.bytes_like_data(b).len());
                     let is_ba = ka == kind::BYTEARRAY;
@@ -435,6 +452,10 @@ impl Vm {
             BinOp::Mod => {
                 if sa {
                     return crate::format::percent_format(self, a, b).map(Some);
+                }
+                if ka == kind::BYTES || ka == kind::BYTEARRAY {
+                    return crate::objects::bytes_methods::bytes_percent_format(self, a, b)
+                        .map(Some);
                 }
             }
             BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor => {

@@ -354,6 +354,26 @@ impl Vm {
                 return Err(self.raise_msg(TypeId::TypeError, m.as_str()));
             }
         }
+        // Duplicate bases.
+        for i in 0..nb {
+            for j in i + 1..nb {
+                let (x, y) = (self.tuple_get(bases, i), self.tuple_get(bases, j));
+                if x == y {
+                    let mut buf = [0; 4];
+                    let mut m = crate::vm::Msg::new();
+                    let _ = core::fmt::Write::write_fmt(
+                        &mut m,
+                        format_args!("duplicate base class {}", self.class_name(x, &mut buf)),
+                    );
+                    return Err(self.raise_msg(TypeId::TypeError, m.as_str()));
+                }
+            }
+        }
+        // A class that defines __eq__ but not __hash__ is unhashable.
+        let ns = self.slot(base + 2);
+        if self.dict_get_str(ns, "__eq__").is_some() && self.dict_get_str(ns, "__hash__").is_none() {
+            self.dict_set_str(ns, "__hash__", Value::NONE)?;
+        }
         let c = self.alloc(kind::CLASS, cls::SIZE)?;
         self.push(c)?;
         let cslot = self.sp() - 1;
@@ -406,15 +426,24 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ok(vm.type_of(v))
         }
         3 => {
-            let (n, b, d) = (
-                vm.slot(args.base),
-                vm.slot(args.base + 1),
-                vm.slot(args.base + 2),
-            );
-            if !vm.is_str(n) || vm.heap.kind(b) != kind::TUPLE || vm.heap.kind(d) != kind::DICT {
-                return Err(
-                    vm.raise_msg(TypeId::TypeError, "type.__new__() argument 1 must be str")
+            let (n, b, d) = (vm.slot(args.base), vm.slot(args.base + 1), vm.slot(args.base + 2));
+            let bad = if !vm.is_str(n) {
+                Some((1, "str", n))
+            } else if vm.heap.kind(b) != kind::TUPLE {
+                Some((2, "tuple", b))
+            } else if vm.heap.kind(d) != kind::DICT {
+                Some((3, "dict", d))
+            } else {
+                None
+            };
+            if let Some((i, want, v)) = bad {
+                let mut buf = [0; 4];
+                let mut m = crate::vm::Msg::new();
+                let _ = core::fmt::Write::write_fmt(
+                    &mut m,
+                    format_args!("type.__new__() argument {i} must be {want}, not {}", vm.type_name(v, &mut buf)),
                 );
+                return Err(vm.raise_msg(TypeId::TypeError, m.as_str()));
             }
             // Copy the namespace: the class owns its dict.
             let ns = vm.new_dict()?;

@@ -450,7 +450,9 @@ impl Vm {
             }
             if i != n {
                 let w = e.word() + 1;
-                self.heap.words.copy_within(w + i * 3..w + i * 3 + 3, w + n * 3);
+                self.heap
+                    .words
+                    .copy_within(w + i * 3..w + i * 3 + 3, w + n * 3);
             }
             n += 1;
         }
@@ -495,8 +497,7 @@ impl Vm {
     /// `d[name] = value` with a str key made from Rust text (d and value rooted here).
     pub fn dict_set_str(&mut self, d: Value, name: &str, value: Value) -> PyResult<()> {
         let base = self.sp();
-        self.push(d)?;
-        self.push(value)?;
+        self.push_many(&[d, value])?;
         let r = self.new_str(name);
         let (d, value) = (self.slot(base), self.slot(base + 1));
         self.heap.truncate(base);

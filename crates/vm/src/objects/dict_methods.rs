@@ -66,12 +66,10 @@ pub fn dict_update_from(vm: &mut Vm, dst: Value, src: Value) -> PyResult<()> {
     vm.dict_merge(dst, src, false, Value::NULL)
 }
 
-/// Adds the keyword arguments of a call to the dict in slot `d`. Slot
-/// `names` holds the call's keyword names (`args.kwnames` is not rooted:
-/// callers push it before they allocate anything).
-fn add_kwargs(vm: &mut Vm, d: usize, names: usize, args: Args) -> PyResult<()> {
+/// Adds the keyword arguments of a call to the dict in slot `d`.
+fn add_kwargs(vm: &mut Vm, d: usize, args: Args) -> PyResult<()> {
     for k in 0..args.nkw {
-        let name = vm.tuple_get(vm.slot(names), k);
+        let name = vm.kwname(args, k);
         let v = vm.slot(args.base + args.npos() + k);
         let d = vm.unwrap_base(vm.slot(d));
         vm.dict_set(d, name, v)?;
@@ -87,19 +85,20 @@ pub fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             format_args!("dict expected at most 1 argument, got {}", args.npos()),
         ));
     }
+    let d = vm.new_dict()?;
     let base = vm.sp();
-    vm.push(vm.kwnames_of(args))?;
-    let r = vm.new_dict().and_then(|d| {
-        vm.push(d)?;
-        if args.npos() == 1 {
-            let (d, src) = (vm.slot(base + 1), vm.slot(args.base));
-            vm.dict_merge(d, src, false, Value::NULL)?;
-        }
-        add_kwargs(vm, base + 1, base, args)?;
-        Ok(vm.slot(base + 1))
-    });
+    vm.push(d)?;
+    let mut r = Ok(());
+    if args.npos() == 1 {
+        let (d, src) = (vm.slot(base), vm.slot(args.base));
+        r = vm.dict_merge(d, src, false, Value::NULL);
+    }
+    if r.is_ok() {
+        r = add_kwargs(vm, base, args);
+    }
+    let d = vm.slot(base);
     vm.heap.truncate(base);
-    r
+    r.map(|_| d)
 }
 
 // ---- receivers --------------------------------------------------------------------
@@ -251,18 +250,12 @@ fn popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     recv(vm, args, "update", true)?;
     vm.check_args(args.skip1(), "update", 0, 1)?;
-    let base = vm.sp();
-    vm.push(vm.kwnames_of(args))?;
-    let mut r = Ok(());
     if args.npos() == 2 {
         let (d, src) = (this(vm, args), arg(vm, args, 0));
-        r = vm.dict_merge(d, src, false, Value::NULL);
+        vm.dict_merge(d, src, false, Value::NULL)?;
     }
-    if r.is_ok() {
-        r = add_kwargs(vm, args.base, base, args);
-    }
-    vm.heap.truncate(base);
-    r.map(|_| Value::NONE)
+    add_kwargs(vm, args.base, args)?;
+    Ok(Value::NONE)
 }
 
 fn clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -516,8 +509,10 @@ fn view_binop(vm: &mut Vm, args: Args, op: BinOp, swap: bool) -> PyResult<Value>
     if swap {
         core::mem::swap(&mut a, &mut b);
     }
-    Ok(crate::objects::set_methods::set_like_binop(vm, op, a, b, false)?
-        .unwrap_or(Value::NOT_IMPLEMENTED))
+    Ok(
+        crate::objects::set_methods::set_like_binop(vm, op, a, b, false)?
+            .unwrap_or(Value::NOT_IMPLEMENTED),
+    )
 }
 
 fn view_and(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -38,11 +38,14 @@ impl Vm {
     /// A new exception of class `t` with `args` (a tuple, or NULL for ()).
     /// Uses the heap reserve so that raising works when the heap is full.
     pub fn new_exception(&mut self, t: Value, args: Value) -> PyResult<Value> {
-        self.push(t)?;
-        self.push(args)?;
+        use crate::heap::root::NEW_EXC;
+        self.heap.set_root(NEW_EXC, t);
+        self.heap.set_root(NEW_EXC + 1, args);
         let r = self.heap.alloc_reserve(kind::EXCEPTION, exc::SIZE);
-        let args = self.pop();
-        let t = self.pop();
+        let (t, args) = (self.heap.root(NEW_EXC), self.heap.root(NEW_EXC + 1));
+        self.heap.set_root(NEW_EXC, Value::NULL);
+        self.heap.set_root(NEW_EXC + 1, Value::NULL);
+        // No MemoryError from here: the caller falls back to a bare type.
         let e = r.map_err(|_| crate::vm::Raised)?;
         self.heap.set(e, exc::TYPE, t);
         self.heap.set(e, exc::ARGS, args);

@@ -22,7 +22,9 @@ pub static METHODS: &[NativeDef] = &[
 
 /// `object()`
 pub fn new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    vm.check_args(args, "object", 0, 0)?;
+    if args.len > 0 {
+        return Err(vm.raise_msg(crate::types::TypeId::TypeError, "object() takes no arguments"));
+    }
     let o = vm.alloc(kind::INSTANCE, inst::SIZE)?;
     vm.heap.set(
         o,

@@ -252,7 +252,9 @@ fn insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let len = vm.list_len(l) as i64;
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
     let w = vm.heap.get(l, ITEMS).word() + 1;
-    vm.heap.words.copy_within(w + i..w + len as usize, w + i + 1);
+    vm.heap
+        .words
+        .copy_within(w + i..w + len as usize, w + i + 1);
     let x = arg(vm, args, 1);
     vm.list_set(l, i, x);
     vm.heap.set(l, LEN, Value::from_usize(len as usize + 1));
@@ -851,7 +853,9 @@ fn set_slice_rooted(vm: &mut Vm, base: usize) -> PyResult<()> {
         if m != n {
             return Err(vm.raise_fmt(
                 TypeId::ValueError,
-                format_args!("attempt to assign sequence of size {m} to extended slice of size {n}"),
+                format_args!(
+                    "attempt to assign sequence of size {m} to extended slice of size {n}"
+                ),
             ));
         }
         let (l, from) = (vm.slot(base), items_word(vm));
@@ -1056,7 +1060,10 @@ impl Vm {
             kind::INSTANCE => {
                 self.user_special(v, "__iter__").is_some()
                     || self.user_special(v, "__getitem__").is_some()
-                    || !self.heap.get(v, crate::objects::class::inst::BASE).is_null()
+                    || !self
+                        .heap
+                        .get(v, crate::objects::class::inst::BASE)
+                        .is_null()
             }
             _ => false,
         }

@@ -615,7 +615,9 @@ fn isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     recv_n(vm, args, "__contains__", false, 1)?;
-    Ok(Value::bool(find_key(vm, args.base, args.base + 1)?.is_some()))
+    Ok(Value::bool(
+        find_key(vm, args.base, args.base + 1)?.is_some(),
+    ))
 }
 
 fn len(vm: &mut Vm, args: Args) -> PyResult<Value> {
