@@ -76,12 +76,70 @@ fn corpus() -> Vec<String> {
 }
 
 const TOKENS: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ":", ",", "=", "+", "-", "*", "**", "/", "//", "%", "<<", "not ",
-    " and ", " or ", " in ", " is ", "lambda x: ", "yield ", "return ", "def f():\n  ", "class C:\n  ",
-    "try:\n  pass\nexcept:\n  pass\n", "while 1:\n  ", "for i in range(3):\n  ", "import sys\n",
-    "None", "True", "1e308", "10**100", "-1", "'x'", "b'y'", "f'{1}'", "[]", "{}", "()", "x", ".",
-    "\n", "    ", "\t", "\\", "#", "@", "...", "global x\n", "del x\n", "raise ValueError\n",
-    "super()", "print(", "len(", "iter(", "next(", "sorted(", "str(", "int(", "float(", "list(",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ",",
+    "=",
+    "+",
+    "-",
+    "*",
+    "**",
+    "/",
+    "//",
+    "%",
+    "<<",
+    "not ",
+    " and ",
+    " or ",
+    " in ",
+    " is ",
+    "lambda x: ",
+    "yield ",
+    "return ",
+    "def f():\n  ",
+    "class C:\n  ",
+    "try:\n  pass\nexcept:\n  pass\n",
+    "while 1:\n  ",
+    "for i in range(3):\n  ",
+    "import sys\n",
+    "None",
+    "True",
+    "1e308",
+    "10**100",
+    "-1",
+    "'x'",
+    "b'y'",
+    "f'{1}'",
+    "[]",
+    "{}",
+    "()",
+    "x",
+    ".",
+    "\n",
+    "    ",
+    "\t",
+    "\\",
+    "#",
+    "@",
+    "...",
+    "global x\n",
+    "del x\n",
+    "raise ValueError\n",
+    "super()",
+    "print(",
+    "len(",
+    "iter(",
+    "next(",
+    "sorted(",
+    "str(",
+    "int(",
+    "float(",
+    "list(",
 ];
 
 fn mutate(rng: &mut Rng, src: &str) -> String {
@@ -124,12 +182,22 @@ fn run_one(src: &str, heap: usize) {
         heap_bytes: heap,
         ..Config::default()
     };
-    let mut vm = Vm::new(config, Box::new(Sandbox { budget: 200 }), Some(Box::new(TheCompiler)));
+    let mut vm = Vm::new(
+        config,
+        Box::new(Sandbox { budget: 200 }),
+        Some(Box::new(TheCompiler)),
+    );
     if vm.run_main(src, "<fuzz>").is_err() {
         let _ = vm.report_exception();
     }
     // The interpreter must stay usable after whatever happened.
-    if vm.run_main("x = [1, 2, 3]\ny = sum(x) if 'sum' in dir(__builtins__) else 6", "<after>").is_err() {
+    if vm
+        .run_main(
+            "x = [1, 2, 3]\ny = sum(x) if 'sum' in dir(__builtins__) else 6",
+            "<after>",
+        )
+        .is_err()
+    {
         let _ = vm.report_exception();
     }
 }
@@ -146,14 +214,20 @@ fn fuzz(iterations: usize, seed: u64) {
         if r.is_err() {
             let path = std::env::temp_dir().join(format!("fzpy-fuzz-crash-{seed}-{i}.py"));
             let _ = std::fs::write(&path, &src);
-            panic!("iteration {i}: the VM panicked; input saved to {}", path.display());
+            panic!(
+                "iteration {i}: the VM panicked; input saved to {}",
+                path.display()
+            );
         }
     }
 }
 
 #[test]
 fn mutated_programs_never_panic() {
-    let n = std::env::var("FZPY_FUZZ_ITERS").ok().and_then(|s| s.parse().ok()).unwrap_or(1500);
+    let n = std::env::var("FZPY_FUZZ_ITERS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1500);
     // Plenty of native stack: the host runs the compiler with generous limits.
     let h = std::thread::Builder::new()
         .stack_size(64 << 20)
@@ -175,7 +249,11 @@ fn random_bytes_never_panic() {
                 let src: String = (0..len)
                     .map(|_| {
                         let t = TOKENS[rng.below(TOKENS.len())];
-                        if rng.below(3) == 0 { t.to_string() } else { ((rng.below(95) + 32) as u8 as char).to_string() }
+                        if rng.below(3) == 0 {
+                            t.to_string()
+                        } else {
+                            ((rng.below(95) + 32) as u8 as char).to_string()
+                        }
                     })
                     .collect();
                 run_one(&src, 32 * 1024);

@@ -86,7 +86,13 @@ impl Vm {
         self.push(f)?;
         let r = self.run_nested(|vm| {
             let (f, g) = (vm.slot(base + 2), vm.slot(base + 1));
-            vm.push_frame(f, args_at(base, 0, crate::native::NO_KW, 0), base + 3, true, g)
+            vm.push_frame(
+                f,
+                args_at(base, 0, crate::native::NO_KW, 0),
+                base + 3,
+                true,
+                g,
+            )
         });
         self.heap.truncate(base);
         r
@@ -323,36 +329,8 @@ impl Vm {
         self.unwind_at(pc)
     }
 
-    /// Digits of an int in `radix` as a str.
+    /// Digits of an int in `radix` as a str (CPython's 4300-digit limit applies).
     pub fn int_to_str(&mut self, v: Value, radix: u32) -> PyResult<Value> {
-        if let Some(i) = self.int_to_i64(v) {
-            let mut m = Msg::new();
-            match radix {
-                16 => {
-                    let _ = write!(m, "{}{:x}", if i < 0 { "-" } else { "" }, i.unsigned_abs());
-                }
-                8 => {
-                    let _ = write!(m, "{}{:o}", if i < 0 { "-" } else { "" }, i.unsigned_abs());
-                }
-                2 => {
-                    let _ = write!(m, "{}{:b}", if i < 0 { "-" } else { "" }, i.unsigned_abs());
-                }
-                _ => {
-                    let _ = write!(m, "{i}");
-                }
-            }
-            return self.new_str(m.as_str());
-        }
-        let (neg, limbs) = self.bigint_parts(v);
-        let limbs = limbs.to_vec();
-        let mut scratch = alloc::vec![0u32; fzpy_num::bigint::to_radix_scratch_len(limbs.len())];
-        let mut out = crate::format::VecSink(alloc::vec::Vec::new());
-        if neg {
-            fzpy_num::Sink::put(&mut out, b"-");
-        }
-        if fzpy_num::bigint::to_radix(&limbs, radix, &mut scratch, &mut out).is_err() {
-            return Err(self.raise_msg(TypeId::ValueError, "int too large to convert"));
-        }
-        self.new_str_from_utf8(&out.0)
+        self.int_to_radix_str(v, radix, "")
     }
 }

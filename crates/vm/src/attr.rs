@@ -149,7 +149,11 @@ impl Vm {
     fn super_getattr(&mut self, base: usize) -> PyResult<Value> {
         let s = self.slot(base);
         let (c, obj) = (self.heap.get(s, 0), self.heap.get(s, 1));
-        let start = if self.is_class(obj) && self.is_subclass(obj, c) { obj } else { self.type_of(obj) };
+        let start = if self.is_class(obj) && self.is_subclass(obj, c) {
+            obj
+        } else {
+            self.type_of(obj)
+        };
         let n = self.mro_len(start);
         let mut i = 0;
         while i < n && self.mro_get(start, i) != c {
@@ -173,7 +177,9 @@ impl Vm {
                 let obj = self.heap.get(s, 1);
                 let name = self.slot(base + 1);
                 // __new__ is a static method: never bound.
-                if (self.is_class(obj) && self.heap.kind(a) == kind::FUNCTION) || self.str_is(name, "__new__") {
+                if (self.is_class(obj) && self.heap.kind(a) == kind::FUNCTION)
+                    || self.str_is(name, "__new__")
+                {
                     return Ok(a);
                 }
                 return self.bind_attr(obj, a);
@@ -183,7 +189,11 @@ impl Vm {
         let name = self.slot(base + 1);
         let mut b2 = [0; 4];
         let mut m = Msg::new();
-        let _ = write!(m, "'super' object has no attribute '{}'", self.str_text(name, &mut b2));
+        let _ = write!(
+            m,
+            "'super' object has no attribute '{}'",
+            self.str_text(name, &mut b2)
+        );
         Err(self.raise_msg(TypeId::AttributeError, m.as_str()))
     }
 
@@ -591,7 +601,11 @@ impl Vm {
             .map(|(_, f)| f);
             if let Some(f) = field {
                 let v = self.slot(base + 2);
-                let v = if f == exc::TRACEBACK && v.is_none() { Value::NULL } else { v };
+                let v = if f == exc::TRACEBACK && v.is_none() {
+                    Value::NULL
+                } else {
+                    v
+                };
                 self.heap.set(o, f, v);
                 if f == exc::CAUSE {
                     self.heap.set(o, exc::SUPPRESS, Value::TRUE);
@@ -600,12 +614,18 @@ impl Vm {
             }
         }
         // Instances of plain `object` have no attribute dict.
-        if self.heap.kind(o) == kind::INSTANCE && self.heap.get(o, inst::CLASS).is_imm_of(imm::TYPE) {
+        if self.heap.kind(o) == kind::INSTANCE && self.heap.get(o, inst::CLASS).is_imm_of(imm::TYPE)
+        {
             let name = self.slot(base + 1);
             let mut b1 = [0; 4];
             let mut b2 = [0; 4];
             let mut m = Msg::new();
-            let _ = write!(m, "'{}' object has no attribute '{}'", self.type_name(o, &mut b1), self.str_text(name, &mut b2));
+            let _ = write!(
+                m,
+                "'{}' object has no attribute '{}'",
+                self.type_name(o, &mut b1),
+                self.str_text(name, &mut b2)
+            );
             return Err(self.raise_msg(TypeId::AttributeError, m.as_str()));
         }
         let dict_slot = match self.heap.kind(o) {
@@ -686,7 +706,12 @@ impl Vm {
                     let mut b1 = [0; 4];
                     let mut b2 = [0; 4];
                     let mut m = Msg::new();
-                    let _ = write!(m, "property '{}' of '{}' object has no deleter", self.str_text(name, &mut b1), self.type_name(o, &mut b2));
+                    let _ = write!(
+                        m,
+                        "property '{}' of '{}' object has no deleter",
+                        self.str_text(name, &mut b1),
+                        self.type_name(o, &mut b2)
+                    );
                     return Err(self.raise_msg(TypeId::AttributeError, m.as_str()));
                 }
                 self.call(fdel, &[o])?;
@@ -741,7 +766,11 @@ impl Vm {
                         let a = self
                             .lookup_class_attr(self.type_of(o), name)?
                             .unwrap_or(Value::NONE);
-                        let this = if a.is_imm_of(imm::NATIVE) { self.native_self(o, a) } else { o };
+                        let this = if a.is_imm_of(imm::NATIVE) {
+                            self.native_self(o, a)
+                        } else {
+                            o
+                        };
                         return Ok((a, this));
                     }
                 }

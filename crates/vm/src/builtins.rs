@@ -337,7 +337,10 @@ fn iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.npos() == 2 {
         let is_callable = v.is_imm_of(imm::NATIVE)
             || v.is_imm_of(imm::TYPE)
-            || matches!(vm.heap.kind(v), kind::FUNCTION | kind::CLASS | kind::METHOD | kind::NATIVE_METHOD)
+            || matches!(
+                vm.heap.kind(v),
+                kind::FUNCTION | kind::CLASS | kind::METHOD | kind::NATIVE_METHOD
+            )
             || vm.user_special(v, "__call__").is_some();
         if !is_callable {
             return Err(vm.raise_msg(TypeId::TypeError, "iter(v, w): v must be callable"));

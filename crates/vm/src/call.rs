@@ -174,7 +174,9 @@ impl Vm {
             kind::METHOD | kind::NATIVE_METHOD => {
                 // A bound method in the X position: re-lay as f(self, args...).
                 let base = self.sp();
-                self.heap.reserve_stack(args.len + 3).map_err(|e| self.oom(e))?;
+                self.heap
+                    .reserve_stack(args.len + 3)
+                    .map_err(|e| self.oom(e))?;
                 self.heap.push(Value::NULL);
                 self.heap.push(self.heap.get(callee, 1));
                 self.heap.push(self.heap.get(callee, 0));
@@ -202,7 +204,7 @@ impl Vm {
                         self.push(v)?;
                     }
                     let kw = self.relay_kwnames(args)?;
-                let r = self.call_stack(base, args.len, kw);
+                    let r = self.call_stack(base, args.len, kw);
                     self.heap.truncate(base);
                     return r;
                 }
@@ -231,7 +233,7 @@ impl Vm {
             self.heap.push(v);
         }
         let kw = self.relay_kwnames(args)?;
-                let r = self.call_stack(base, args.len, kw);
+        let r = self.call_stack(base, args.len, kw);
         self.heap.truncate(base);
         r
     }
@@ -261,7 +263,7 @@ impl Vm {
                 self.heap.push(v);
             }
             let kw = self.relay_kwnames(args)?;
-                let r = self.call_stack(b2, args.len + 1, kw);
+            let r = self.call_stack(b2, args.len + 1, kw);
             self.heap.truncate(b2);
             let obj = r?;
             let c = self.slot(base);
@@ -331,7 +333,7 @@ impl Vm {
                 self.heap.push(v);
             }
             let kw = self.relay_kwnames(args)?;
-                let r = self.call_stack(b2, args.len, kw);
+            let r = self.call_stack(b2, args.len, kw);
             self.heap.truncate(b2);
             let r = r?;
             if !r.is_none() {
@@ -563,7 +565,12 @@ impl Vm {
             let given = (0..args.nkw).any(|k| self.str_eq(self.kwname(args, k), p));
             if given {
                 let mut buf = [0; 4];
-                let _ = write!(m, "{}{}", if first { "" } else { ", " }, self.str_text(p, &mut buf));
+                let _ = write!(
+                    m,
+                    "{}{}",
+                    if first { "" } else { ", " },
+                    self.str_text(p, &mut buf)
+                );
                 first = false;
             }
         }

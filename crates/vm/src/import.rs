@@ -197,7 +197,12 @@ impl Vm {
         let v = self.new_str(text)?;
         self.push(v)?;
         let e = self.exception();
-        if self.is_exception(e) && self.heap.get(e, crate::objects::exception::exc::DICT).is_null() {
+        if self.is_exception(e)
+            && self
+                .heap
+                .get(e, crate::objects::exception::exc::DICT)
+                .is_null()
+        {
             let d = self.new_dict()?;
             let e = self.exception();
             self.heap.set(e, crate::objects::exception::exc::DICT, d);
@@ -245,7 +250,14 @@ impl Vm {
     }
 
     /// Fills, registers and runs the module in stack slot `base`.
-    fn init_module(&mut self, base: usize, name: &str, file: &str, pkg_path: Option<&str>, cu: &fzpy_bytecode::CodeUnit) -> PyResult<()> {
+    fn init_module(
+        &mut self,
+        base: usize,
+        name: &str,
+        file: &str,
+        pkg_path: Option<&str>,
+        cu: &fzpy_bytecode::CodeUnit,
+    ) -> PyResult<()> {
         let set = |vm: &mut Vm, key: &str, text: &str| -> PyResult<()> {
             let v = vm.new_str(text)?;
             let d = vm.heap.get(vm.slot(base), 1);

@@ -113,10 +113,7 @@ impl Vm {
                 }
                 BinOp::Pow => {
                     if y < 0 {
-                        if x == 0 {
-                            return self.int_pow_negative(0.0, y as f64);
-                        }
-                        return self.new_float(int_pow_f64(x, y));
+                        return self.int_pow_neg_i64(x, y);
                     }
                     let mut r: Option<i64> = Some(1);
                     let (mut base, mut e) = (Some(x), y);
@@ -147,6 +144,25 @@ impl Vm {
             "integer division or modulo by zero"
         };
         self.raise_msg(TypeId::ZeroDivisionError, msg)
+    }
+
+    /// `x ** y` for `y < 0`: `1 / |x|**-y` computed exactly and rounded
+    /// once when `x` is exact as a float (what the C library's `pow` that
+    /// CPython uses returns), else float arithmetic.
+    pub(crate) fn int_pow_neg_i64(&mut self, x: i64, y: i64) -> PyResult<Value> {
+        let (m, n) = (x.unsigned_abs(), y.unsigned_abs());
+        if x == 0 || m > 1 << 53 {
+            return self.int_pow_negative(x as f64, y as f64);
+        }
+        let neg = x < 0 && n & 1 == 1;
+        let bits = 63 - m.leading_zeros() as u64;
+        if m == 1 || bits.saturating_mul(n) > 1100 {
+            let r = if m == 1 { 1.0 } else { 0.0 };
+            return self.new_float(if neg { -r } else { r });
+        }
+        let mv = self.new_int(m as i64)?;
+        let p = self.int_op(BinOp::Pow, mv, Value::int(n as i32))?;
+        self.int_op(BinOp::TrueDiv, Value::int(if neg { -1 } else { 1 }), p)
     }
 
     /// `x ** y` for a negative int exponent: float arithmetic, like CPython.
@@ -993,29 +1009,6 @@ impl Vm {
             Err(e) => e,
         }
     }
-}
-
-/// `x ** y` for ints `x != 0`, `y < 0` as a float: `1 / x**-y` (one
-/// correctly rounded division) when `x**-y` is exact in an f64, else the
-/// C-library power of the converted operands (CPython's behaviour).
-pub fn int_pow_f64(x: i64, y: i64) -> f64 {
-    let mut p: u64 = 1;
-    let base = x.unsigned_abs();
-    let mut exact = true;
-    for _ in 0..y.unsigned_abs().min(64) {
-        match p.checked_mul(base) {
-            Some(v) if v <= 1 << 53 => p = v,
-            _ => {
-                exact = false;
-                break;
-            }
-        }
-    }
-    if exact && y.unsigned_abs() <= 64 {
-        let r = 1.0 / p as f64;
-        return if x < 0 && y & 1 == 1 { -r } else { r };
-    }
-    libm::pow(x as f64, y as f64)
 }
 
 /// `int(text, base)` for text outside the heap (source literals, platform

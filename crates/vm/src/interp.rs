@@ -521,7 +521,11 @@ impl Vm {
                 self.poll()?;
                 // CALL_KW leaves its names tuple on the stack, above the arguments,
                 // so it stays rooted during the call.
-                let kw = if op == Op::CALL_KW { self.sp() - 1 } else { NO_KW };
+                let kw = if op == Op::CALL_KW {
+                    self.sp() - 1
+                } else {
+                    NO_KW
+                };
                 let n = arg as usize;
                 let cpos = self.sp() - n - 2 - usize::from(op == Op::CALL_KW);
                 self.set_slot(self.frame + F_PC, Value::from_usize(*pc));
@@ -729,9 +733,12 @@ impl Vm {
                     self.raise_msg(TypeId::RuntimeError, "generator raised StopIteration");
                     let r = self.exception();
                     if self.is_exception(r) {
-                        self.heap.set(r, crate::objects::exception::exc::CAUSE, cause);
-                        self.heap.set(r, crate::objects::exception::exc::CONTEXT, cause);
-                        self.heap.set(r, crate::objects::exception::exc::SUPPRESS, Value::TRUE);
+                        self.heap
+                            .set(r, crate::objects::exception::exc::CAUSE, cause);
+                        self.heap
+                            .set(r, crate::objects::exception::exc::CONTEXT, cause);
+                        self.heap
+                            .set(r, crate::objects::exception::exc::SUPPRESS, Value::TRUE);
                     }
                 }
             }
@@ -1018,7 +1025,10 @@ impl Vm {
                     let k = self.list_get(names, i);
                     let mut buf = [0; 4];
                     let mut m = crate::vm::Msg::new();
-                    let _ = core::fmt::Write::write_fmt(&mut m, format_args!("module has no attribute '{}'", self.str_text(k, &mut buf)));
+                    let _ = core::fmt::Write::write_fmt(
+                        &mut m,
+                        format_args!("module has no attribute '{}'", self.str_text(k, &mut buf)),
+                    );
                     self.heap.truncate(base);
                     return Err(self.raise_msg(TypeId::AttributeError, m.as_str()));
                 };
@@ -1061,10 +1071,5 @@ pub(crate) enum Flow {
 
 /// Arguments of a call whose window starts at `base`.
 pub(crate) fn args_at(base: usize, len: usize, kw: usize, nkw: usize) -> Args {
-    Args {
-        base,
-        len,
-        kw,
-        nkw,
-    }
+    Args { base, len, kw, nkw }
 }

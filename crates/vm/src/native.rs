@@ -60,7 +60,11 @@ impl Args {
     /// No arguments at all, at the same place (for constructors that take none).
     #[inline]
     pub fn first_only(self) -> Args {
-        Args { len: 0, nkw: 0, ..self }
+        Args {
+            len: 0,
+            nkw: 0,
+            ..self
+        }
     }
 
     /// The same arguments without the first positional one (after `self`).

@@ -295,6 +295,11 @@ impl Vm {
         if let Some(m) = self.user_special(v, name) {
             return self.call(m, &[v]);
         }
+        // Builtin-subclass instances: the operation on their builtin value.
+        let b = self.unwrap_base(v);
+        if b != v {
+            return self.unary_op(op, b);
+        }
         let mut buf = [0; 4];
         let mut m = Msg::new();
         let _ = write!(
@@ -369,7 +374,15 @@ impl Vm {
         let b_num = self.is_int(b) || kb == kind::FLOAT;
         if a_num && b_num {
             if ka == kind::FLOAT || kb == kind::FLOAT {
-                if matches!(op, BinOp::And | BinOp::Or | BinOp::Xor | BinOp::LShift | BinOp::RShift | BinOp::MatMul) {
+                if matches!(
+                    op,
+                    BinOp::And
+                        | BinOp::Or
+                        | BinOp::Xor
+                        | BinOp::LShift
+                        | BinOp::RShift
+                        | BinOp::MatMul
+                ) {
                     return Err(self.unsupported(op, a, b));
                 }
                 let x = self.as_f64(a)?.unwrap_or(0.0);
@@ -408,7 +421,8 @@ impl Vm {
             && !self.is_bytes_like(b)
         {
             let _ = write!(m, "can't concat {tb} to {ta}");
-        } else if op == BinOp::Add && (sa || matches!(self.heap.kind(a), kind::LIST | kind::TUPLE)) {
+        } else if op == BinOp::Add && (sa || matches!(self.heap.kind(a), kind::LIST | kind::TUPLE))
+        {
             if sa {
                 let _ = write!(m, "can only concatenate str (not \"{tb}\") to str");
             } else {
@@ -432,7 +446,11 @@ impl Vm {
             let _ = write!(
                 m,
                 "unsupported operand type(s) for {}: '{}' and '{}'",
-                if op == BinOp::Pow { "** or pow()" } else { op.symbol() },
+                if op == BinOp::Pow {
+                    "** or pow()"
+                } else {
+                    op.symbol()
+                },
                 ta,
                 tb
             );
@@ -544,7 +562,7 @@ impl Vm {
                             "0.0 cannot be raised to a negative power",
                         ));
                     }
-                    return self.new_float(libm::pow(x as f64, y as f64)).map(Some);
+                    return self.int_pow_neg_i64(x, y).map(Some);
                 }
                 match checked_pow(x, y) {
                     Some(r) => r,
@@ -740,7 +758,10 @@ impl Vm {
                 || (ka == kind::DICT_VIEW && self.is_anyset(b))
                 || (kb == kind::DICT_VIEW && self.is_anyset(a))
             {
-                let sa = self.view_as_set(a)?;
+                self.push(b)?;
+                let sa = self.view_as_set(a);
+                let b = self.pop();
+                let sa = sa?;
                 self.push(sa)?;
                 let sb = self.view_as_set(b);
                 let sa = self.pop();
@@ -779,7 +800,10 @@ impl Vm {
         if self.heap.kind(v) != kind::DICT_VIEW {
             return Ok(v);
         }
-        let s = self.new_table(kind::SET, 0)?;
+        self.push(v)?;
+        let s = self.new_table(kind::SET, 0);
+        let v = self.pop();
+        let s = s?;
         self.push(s)?;
         self.set_update(s, v)?;
         Ok(self.pop())
@@ -814,19 +838,12 @@ impl Vm {
             return None;
         }
         if let Some(x) = self.int_to_i64(i) {
-            if (x as f64) != f || x.abs() < (1 << 53) {
+            if x.unsigned_abs() < (1 << 53) {
                 return (x as f64).partial_cmp(&f);
             }
-            // Large: compare via the float's integer part.
-            let fi = f as i64;
-            return Some(x.cmp(&fi).then(if f > fi as f64 {
-                core::cmp::Ordering::Less
-            } else {
-                core::cmp::Ordering::Equal
-            }));
         }
-        let x = self.bigint_to_f64_lossy(i);
-        x.partial_cmp(&f)
+        // Exact comparison for ints that an f64 cannot represent.
+        self.int_cmp_f64(i, f)
     }
 
     fn compare_sequences(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<bool> {
@@ -1291,7 +1308,11 @@ impl Vm {
             let mut buf = [0; 4];
             let mut msg = Msg::new();
             self.write_callable_name(self.slot(base + 2), &mut msg);
-            let _ = write!(msg, " argument after ** must be a mapping, not {}", self.type_name(m, &mut buf));
+            let _ = write!(
+                msg,
+                " argument after ** must be a mapping, not {}",
+                self.type_name(m, &mut buf)
+            );
             return Err(self.raise_msg(TypeId::TypeError, msg.as_str()));
         }
         if let Ok(keys) = keys {

@@ -405,7 +405,12 @@ impl Vm {
             kind::FUNCTION => {
                 let q = self.heap.get(v, func::QUALNAME);
                 let mut qb = [0; 4];
-                let _ = write!(m, "<function {} at 0x{:08x}>", self.str_text(q, &mut qb), v.0);
+                let _ = write!(
+                    m,
+                    "<function {} at 0x{:08x}>",
+                    self.str_text(q, &mut qb),
+                    v.0
+                );
                 self.builder_push(b, m.as_str())
             }
             kind::CLASS => {
@@ -496,7 +501,12 @@ impl Vm {
                 let f = self.heap.get(v, crate::objects::generator::FUNC);
                 let q = self.heap.get(f, func::QUALNAME);
                 let mut qb = [0; 4];
-                let _ = write!(m, "<generator object {} at 0x{:08x}>", self.str_text(q, &mut qb), v.0);
+                let _ = write!(
+                    m,
+                    "<generator object {} at 0x{:08x}>",
+                    self.str_text(q, &mut qb),
+                    v.0
+                );
                 self.builder_push(b, m.as_str())
             }
             kind::DICT_VIEW => {
@@ -737,10 +747,16 @@ impl Vm {
         };
         let spec = self.slot(base);
         self.heap.truncate(base);
-        if (spec.is_null() || spec == Value::EMPTY_STR) && self.user_special(v, "__format__").is_none() {
+        if (spec.is_null() || spec == Value::EMPTY_STR)
+            && self.user_special(v, "__format__").is_none()
+        {
             return self.str(v);
         }
-        let spec = if spec.is_null() { Value::EMPTY_STR } else { spec };
+        let spec = if spec.is_null() {
+            Value::EMPTY_STR
+        } else {
+            spec
+        };
         crate::format::format(self, v, spec)
     }
 

@@ -52,7 +52,10 @@ pub fn getitem(vm: &mut Vm, c: Value, k: Value) -> PyResult<Value> {
                 vm.index_value(k)?
             }
             None if vm.heap.kind(k) == kind::BIGINT => {
-                return Err(vm.raise_msg(TypeId::IndexError, "cannot fit 'int' into an index-sized integer"));
+                return Err(vm.raise_msg(
+                    TypeId::IndexError,
+                    "cannot fit 'int' into an index-sized integer",
+                ));
             }
             None => return Err(indices_type_error(vm, c, k)),
         };
@@ -136,6 +139,7 @@ fn get_slice(vm: &mut Vm, c: Value, s: Value) -> PyResult<Value> {
     vm.push(c)?;
     vm.push(s)?;
     let len = vm.len(c);
+    let full_len = *len.as_ref().unwrap_or(&0);
     let r = len.and_then(|len| {
         let s = vm.slot(base + 1);
         vm.slice_indices(s, len)
@@ -164,6 +168,12 @@ fn get_slice(vm: &mut Vm, c: Value, s: Value) -> PyResult<Value> {
                 vm.heap.truncate(out);
                 r
             }
+        }
+        TypeId::List | TypeId::Tuple
+            if vm.heap.kind(c) == kind::TUPLE && step == 1 && start == 0 && n == full_len =>
+        {
+            // A full slice of a tuple is the tuple itself.
+            Ok(c)
         }
         TypeId::List | TypeId::Tuple => {
             let is_list = vm.heap.kind(c) == kind::LIST;
@@ -415,7 +425,9 @@ impl Vm {
             }
             BinOp::Mul => {
                 let indexable = |vm: &Vm, v: Value| {
-                    vm.is_int(v) || (vm.heap.kind(v) == kind::INSTANCE && vm.user_special(v, "__index__").is_some())
+                    vm.is_int(v)
+                        || (vm.heap.kind(v) == kind::INSTANCE
+                            && vm.user_special(v, "__index__").is_some())
                 };
                 let (seq, n) = if indexable(self, b) && !self.is_int(a) {
                     (a, b)
@@ -431,7 +443,13 @@ impl Vm {
                     let i = self.index_value(n);
                     let s = self.pop();
                     let i = i?;
-                    return crate::objects::seq_methods::repeat(self, s, i.max(0) as usize, inplace).map(Some);
+                    return crate::objects::seq_methods::repeat(
+                        self,
+                        s,
+                        i.max(0) as usize,
+                        inplace,
+                    )
+                    .map(Some);
                 };
                 let is_seq = matches!(
                     self.heap.kind(seq),
@@ -459,20 +477,23 @@ impl Vm {
                 }
             }
             BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor => {
-                if self.is_anyset(a) && self.is_anyset(b) {
-                    return crate::objects::set_methods::set_binop(self, op, a, b, inplace)
-                        .map(Some);
+                if let Some(r) =
+                    crate::objects::set_methods::set_like_binop(self, op, a, b, inplace)?
+                {
+                    return Ok(Some(r));
+                }
+                let (a, b) = (self.slot(base), self.slot(base + 1));
+                if op == BinOp::Or && ka == kind::DICT && inplace {
+                    // d |= mapping or iterable of pairs.
+                    self.dict_merge(a, b, false, Value::NULL)?;
+                    return Ok(Some(self.slot(base)));
                 }
                 if op == BinOp::Or && ka == kind::DICT && kb == kind::DICT {
-                    if inplace {
-                        self.dict_merge(a, b, false, Value::NULL)?;
-                        return Ok(Some(self.slot(base)));
-                    }
                     let d = self.new_dict()?;
                     self.push(d)?;
-                    let a = self.slot(base);
+                    let (a, d) = (self.slot(base), self.heap.peek(0));
                     self.dict_merge(d, a, false, Value::NULL)?;
-                    let b = self.slot(base + 1);
+                    let (b, d) = (self.slot(base + 1), self.heap.peek(0));
                     self.dict_merge(d, b, false, Value::NULL)?;
                     return Ok(Some(self.pop()));
                 }

@@ -29,6 +29,13 @@ type R<T> = Result<T, CompileError>;
 /// Parses a whole input.
 pub fn parse(source: &str, mode: Mode) -> Result<Module, CompileError> {
     let mut p = Parser::new(source, Lexer::new(source), 0)?;
+    match parse_body(&mut p, mode) {
+        Ok(m) => Ok(m),
+        Err(e) => Err(p.prefer_tokenizer_error(e)),
+    }
+}
+
+fn parse_body(p: &mut Parser, mode: Mode) -> Result<Module, CompileError> {
     let mut body = Vec::new();
     match mode {
         Mode::Exec => {
@@ -303,6 +310,8 @@ struct Parser<'a> {
     depth: u32,
     /// Parsing an f-string replacement field (errors get an "f-string: " prefix).
     in_fstring: bool,
+    /// The tokenizer reported an error (so the rest cannot be tokenized).
+    lex_failed: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -314,6 +323,7 @@ impl<'a> Parser<'a> {
             tok,
             depth,
             in_fstring: false,
+            lex_failed: false,
         })
     }
 
@@ -321,8 +331,37 @@ impl<'a> Parser<'a> {
 
     fn bump(&mut self) -> R<Token> {
         let t = self.tok;
-        self.tok = self.lx.next_token()?;
+        self.tok = match self.lx.next_token() {
+            Ok(t) => t,
+            Err(e) => {
+                self.lex_failed = true;
+                return Err(e);
+            }
+        };
         Ok(t)
+    }
+
+    /// After a parse error, CPython tokenizes the rest of the input and
+    /// reports a tokenizer error (an unclosed bracket, an unterminated
+    /// string ...) in its place.
+    fn prefer_tokenizer_error(&mut self, e: CompileError) -> CompileError {
+        if self.lex_failed || e.incomplete {
+            return e;
+        }
+        // Bounded: every token consumes input.
+        for _ in 0..=self.src.len() {
+            match self.lx.next_token() {
+                Ok(t) if t.kind == Tok::EndMarker => return e,
+                Ok(_) => {}
+                Err(te) => {
+                    return CompileError {
+                        incomplete: false,
+                        ..te
+                    }
+                }
+            }
+        }
+        e
     }
 
     fn at(&self, k: Tok) -> bool {
@@ -1899,7 +1938,6 @@ impl<'a> Parser<'a> {
                 self.bump()?;
                 c(Constant::Ellipsis)
             }
-            Tok::Star => Err(self.err_tok("can't use starred expression here")),
             _ => Err(self.invalid()),
         }
     }

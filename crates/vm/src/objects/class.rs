@@ -371,7 +371,8 @@ impl Vm {
         }
         // A class that defines __eq__ but not __hash__ is unhashable.
         let ns = self.slot(base + 2);
-        if self.dict_get_str(ns, "__eq__").is_some() && self.dict_get_str(ns, "__hash__").is_none() {
+        if self.dict_get_str(ns, "__eq__").is_some() && self.dict_get_str(ns, "__hash__").is_none()
+        {
             self.dict_set_str(ns, "__hash__", Value::NONE)?;
         }
         let c = self.alloc(kind::CLASS, cls::SIZE)?;
@@ -426,7 +427,11 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ok(vm.type_of(v))
         }
         3 => {
-            let (n, b, d) = (vm.slot(args.base), vm.slot(args.base + 1), vm.slot(args.base + 2));
+            let (n, b, d) = (
+                vm.slot(args.base),
+                vm.slot(args.base + 1),
+                vm.slot(args.base + 2),
+            );
             let bad = if !vm.is_str(n) {
                 Some((1, "str", n))
             } else if vm.heap.kind(b) != kind::TUPLE {
@@ -441,7 +446,10 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 let mut m = crate::vm::Msg::new();
                 let _ = core::fmt::Write::write_fmt(
                     &mut m,
-                    format_args!("type.__new__() argument {i} must be {want}, not {}", vm.type_name(v, &mut buf)),
+                    format_args!(
+                        "type.__new__() argument {i} must be {want}, not {}",
+                        vm.type_name(v, &mut buf)
+                    ),
                 );
                 return Err(vm.raise_msg(TypeId::TypeError, m.as_str()));
             }

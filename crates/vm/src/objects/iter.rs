@@ -99,12 +99,18 @@ impl Vm {
         }
         if let Some(m) = self.user_special(v, "__iter__") {
             let it = self.call(m, &[v])?;
-            let is_iter = matches!(self.heap.kind(it), kind::SEQ_ITER | kind::ITER | kind::GENERATOR)
-                || self.user_special(it, "__next__").is_some();
+            let is_iter = matches!(
+                self.heap.kind(it),
+                kind::SEQ_ITER | kind::ITER | kind::GENERATOR
+            ) || self.user_special(it, "__next__").is_some();
             if !is_iter {
                 let mut buf = [0; 4];
                 let mut m = Msg::new();
-                let _ = write!(m, "iter() returned non-iterator of type '{}'", self.type_name(it, &mut buf));
+                let _ = write!(
+                    m,
+                    "iter() returned non-iterator of type '{}'",
+                    self.type_name(it, &mut buf)
+                );
                 return Err(self.raise_msg(TypeId::TypeError, m.as_str()));
             }
             return Ok(it);

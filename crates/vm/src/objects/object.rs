@@ -18,12 +18,20 @@ pub static METHODS: &[NativeDef] = &[
     def("__getattribute__", object_getattribute),
     def("__delattr__", object_delattr),
     def("__new__", object_new_method),
+    def("__init_subclass__", object_init_subclass),
 ];
+
+fn object_init_subclass(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
 
 /// `object()`
 pub fn new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if args.len > 0 {
-        return Err(vm.raise_msg(crate::types::TypeId::TypeError, "object() takes no arguments"));
+        return Err(vm.raise_msg(
+            crate::types::TypeId::TypeError,
+            "object() takes no arguments",
+        ));
     }
     let o = vm.alloc(kind::INSTANCE, inst::SIZE)?;
     vm.heap.set(

@@ -30,7 +30,10 @@ impl Vm {
             0
         };
         if n > isize::MAX as i128 {
-            return Err(self.raise_msg(TypeId::OverflowError, "Python int too large to convert to C ssize_t"));
+            return Err(self.raise_msg(
+                TypeId::OverflowError,
+                "Python int too large to convert to C ssize_t",
+            ));
         }
         Ok(n as usize)
     }
