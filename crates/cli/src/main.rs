@@ -24,7 +24,7 @@ fn parse_size(s: &str) -> Option<usize> {
     num.parse::<usize>()
         .ok()
         .map(|n| n * mul)
-        .filter(|&n| n >= 4096 && n <= 1 << 30)
+        .filter(|n| (4096..=1 << 30).contains(n))
 }
 
 fn new_vm(config: Config) -> Vm {

@@ -338,7 +338,10 @@ impl Vm {
             let r = r?;
             if !r.is_none() {
                 self.heap.truncate(base);
-                return Err(self.raise_msg(TypeId::TypeError, "__init__() should return None"));
+                let mut buf = [0; 4];
+                let mut m = Msg::new();
+                let _ = write!(m, "__init__() should return None, not '{}'", self.type_name(r, &mut buf));
+                return Err(self.raise_msg(TypeId::TypeError, m.as_str()));
             }
         }
         let obj = self.slot(base + 1);

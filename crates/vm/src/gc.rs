@@ -300,10 +300,7 @@ mod tests {
         }
         // A rooted chain does.
         let mut n = 0;
-        loop {
-            let Ok(t) = h.alloc(kind::TUPLE, 16) else {
-                break;
-            };
+        while let Ok(t) = h.alloc(kind::TUPLE, 16) {
             let head = h.root(root::TMP0);
             h.set(t, 0, head);
             h.set_root(root::TMP0, t);

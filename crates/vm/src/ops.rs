@@ -167,6 +167,17 @@ impl Vm {
             kind::LIST | kind::DICT | kind::SET | kind::BYTEARRAY => {
                 return Err(self.unhashable(v));
             }
+            kind::RANGE => {
+                // Equal ranges hash equal: by (length, first, step) as CPython.
+                let n = self.range_len(v)? as i64;
+                let (a, _, s) = self.range_parts(v);
+                let (a, s) = if n == 0 { (0, 0) } else if n == 1 { (a, 0) } else { (a, s) };
+                let mut h: u64 = 0x345678;
+                for x in [n, a, s] {
+                    h = (h ^ hash_int(x) as u64).wrapping_mul(1_000_003);
+                }
+                return Ok((h >> 2) as i64 & 0x3fff_ffff_ffff);
+            }
             kind::INSTANCE | kind::EXCEPTION => {
                 if let Some(m) = self.user_special(v, "__hash__") {
                     if m.is_none() {
@@ -367,6 +378,13 @@ impl Vm {
                 self.set_slot(base + 1, ub);
                 return self.binary_op_rooted(op, base, inplace);
             }
+            // `seq * obj` where obj has __index__.
+            if op == BinOp::Mul {
+                if let Some(r) = self.container_op(op, base, inplace)? {
+                    return Ok(r);
+                }
+            }
+            let (a, b) = (self.slot(base), self.slot(base + 1));
             return Err(self.unsupported(op, a, b));
         }
         // Numbers.
@@ -434,13 +452,9 @@ impl Vm {
                 || matches!(self.heap.kind(a), kind::LIST | kind::TUPLE)
                 || matches!(self.heap.kind(b), kind::LIST | kind::TUPLE))
         {
-            let other = if self.is_int(a) {
-                ta
-            } else if self.is_int(b) {
-                ta
-            } else {
-                tb
-            };
+            // Name the operand that is not the sequence.
+            let a_seq = sa || matches!(self.heap.kind(a), kind::LIST | kind::TUPLE);
+            let other = if a_seq { tb } else { ta };
             let _ = write!(m, "can't multiply sequence by non-int of type '{other}'");
         } else {
             let _ = write!(
@@ -601,6 +615,29 @@ impl Vm {
                 float_divmod(x, y).1
             }
             BinOp::Pow => {
+                // Integral operands: exact integer power, rounded once
+                // (libm's pow can be an ulp off where CPython's is not).
+                if x != 0.0
+                    && libm::trunc(x) == x
+                    && x.abs() < 9.0e15
+                    && libm::trunc(y) == y
+                    && y.abs() <= 1100.0
+                {
+                    let (xi, yi) = (x as i64, y as i64);
+                    if yi < 0 {
+                        return self.int_pow_neg_i64(xi, yi);
+                    }
+                    let base_v = self.new_int(xi)?;
+                    let r = self.int_op(BinOp::Pow, base_v, Value::from_usize(yi as usize))?;
+                    let f = match self.as_f64(r) {
+                        Ok(Some(f)) => f,
+                        _ => {
+                            self.take_exception();
+                            return Err(self.raise_msg(TypeId::OverflowError, "(34, 'Numerical result out of range')"));
+                        }
+                    };
+                    return self.new_float(f);
+                }
                 if x == 0.0 && y < 0.0 {
                     return Err(self.raise_msg(
                         TypeId::ZeroDivisionError,
@@ -754,8 +791,7 @@ impl Vm {
             return Ok(Some(same == (op == CmpOp::Eq)));
         }
         if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-            if ka == kind::DICT_VIEW && kb == kind::DICT_VIEW
-                || (ka == kind::DICT_VIEW && self.is_anyset(b))
+            if (ka == kind::DICT_VIEW && (kb == kind::DICT_VIEW || self.is_anyset(b)))
                 || (kb == kind::DICT_VIEW && self.is_anyset(a))
             {
                 self.push(b)?;

@@ -336,7 +336,7 @@ impl Vm {
             }
             if builtin == TypeId::Object || bt.is_subtype(builtin) {
                 builtin = bt;
-            } else if !builtin.is_subtype(bt) && !(builtin.is_exception() && bt.is_exception()) {
+            } else if !builtin.is_subtype(bt) && (!builtin.is_exception() || !bt.is_exception()) {
                 return Err(self.raise_msg(
                     TypeId::TypeError,
                     "multiple bases have instance lay-out conflict",

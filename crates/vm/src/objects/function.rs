@@ -198,7 +198,7 @@ pub fn property_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let p = vm.alloc(kind::PROPERTY, 4)?;
     for i in 0..4 {
         let v = vm
-            .opt_arg(args, i, &["fget", "fset", "fdel", "doc"][i])
+            .opt_arg(args, i, ["fget", "fset", "fdel", "doc"][i])
             .unwrap_or(Value::NONE);
         vm.heap.set(p, i, v);
     }

@@ -198,7 +198,7 @@ impl Vm {
         self.push(it)?;
         self.push(v)?;
         let name = self.new_str("send");
-        let (it, v) = (self.slot(base), self.slot(base + 1));
+        let it = self.slot(base);
         let m = match name {
             Ok(name) => self.getattr(it, name),
             Err(e) => Err(e),

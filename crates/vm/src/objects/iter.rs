@@ -181,17 +181,13 @@ impl Vm {
             });
         }
         match self.heap.kind(seq) {
-            kind::LIST => {
-                if i < self.list_len(seq) {
-                    step(self, it, i + 1);
-                    return Ok(Some(self.list_get(seq, i)));
-                }
+            kind::LIST if i < self.list_len(seq) => {
+                step(self, it, i + 1);
+                return Ok(Some(self.list_get(seq, i)));
             }
-            kind::TUPLE => {
-                if i < self.tuple_len(seq) {
-                    step(self, it, i + 1);
-                    return Ok(Some(self.tuple_get(seq, i)));
-                }
+            kind::TUPLE if i < self.tuple_len(seq) => {
+                step(self, it, i + 1);
+                return Ok(Some(self.tuple_get(seq, i)));
             }
             kind::STR => {
                 // i is a byte offset here.
@@ -280,6 +276,31 @@ impl Vm {
         Ok(None)
     }
 
+    /// `zip(strict=True)`: iterator `i` ended; all must end together.
+    fn zip_strict_end(&mut self, base: usize, i: usize, n: usize) -> PyResult<Option<Value>> {
+        let mut m = Msg::new();
+        if i > 0 {
+            let _ = write!(m, "zip() argument {} is shorter than argument{} 1", i + 1, if i > 1 { "s" } else { "" });
+            if i > 1 {
+                let _ = write!(m, "-{i}");
+            }
+            return Err(self.raise_msg(TypeId::ValueError, m.as_str()));
+        }
+        for j in 1..n {
+            let it = self.slot(base);
+            let iters = self.heap.get(it, 1);
+            let x = self.tuple_get(iters, j);
+            if self.iter_next(x)?.is_some() {
+                let _ = write!(m, "zip() argument {} is longer than argument{} 1", j + 1, if j > 1 { "s" } else { "" });
+                if j > 1 {
+                    let _ = write!(m, "-{j}");
+                }
+                return Err(self.raise_msg(TypeId::ValueError, m.as_str()));
+            }
+        }
+        Ok(None)
+    }
+
     fn tagged_iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
         let tag = self.heap.get(it, 0).small_value() as i32;
         let base = self.sp();
@@ -327,7 +348,13 @@ impl Vm {
                     let x = self.tuple_get(iters, i);
                     match self.iter_next(x)? {
                         Some(v) => self.push(v)?,
-                        None => return Ok(None),
+                        None => {
+                            let strict = self.heap.get(self.slot(base), 2) == Value::TRUE;
+                            if strict {
+                                return self.zip_strict_end(base, i, n);
+                            }
+                            return Ok(None);
+                        }
                     }
                 }
                 let t = self.tuple_from_stack(out, n)?;
@@ -454,7 +481,12 @@ pub fn zip_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.heap.set(t, i, it);
     }
     let t = vm.pop();
-    vm.new_iter(T_ZIP, t, Value::NULL, Value::NULL)
+    vm.check_kwargs(args, "zip", &["strict"])?;
+    let strict = match vm.kwarg(args, "strict") {
+        Some(s) => Value::bool(vm.truthy(s)?),
+        None => Value::FALSE,
+    };
+    vm.new_iter(T_ZIP, t, strict, Value::NULL)
 }
 
 /// `map(function, *iterables)`

@@ -131,7 +131,7 @@ pub fn new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         });
     }
     let mut parts = [0i64, 0, 1];
-    for i in 0..n {
+    for (i, part) in parts.iter_mut().enumerate().take(n) {
         let v = vm.slot(args.base + i);
         // Bounds within ±2**62 keep all range arithmetic in i64/i128.
         let x = vm.index_value(v)?;
@@ -141,7 +141,7 @@ pub fn new(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 "range() argument too large for this build",
             ));
         }
-        parts[i] = x;
+        *part = x;
     }
     let (a, b, s) = if n == 1 {
         (0, parts[0], 1)
@@ -191,7 +191,12 @@ fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
-    Err(vm.raise_msg(TypeId::ValueError, "value is not in range"))
+    let x = vm.slot(args.base + 1);
+    let r = vm.repr(x)?;
+    let mut buf = [0; 4];
+    let mut m = crate::vm::Msg::new();
+    let _ = core::fmt::Write::write_fmt(&mut m, format_args!("{} is not in range", vm.str_text(r, &mut buf)));
+    Err(vm.raise_msg(TypeId::ValueError, m.as_str()))
 }
 
 fn range_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
