@@ -1,4 +1,4 @@
-# dir, vars, eval, exec, input, class creation hooks
+# dir, vars, eval, exec, input, class creation hooks  # fzpy: big-heap
 import sys
 import math
 class Desc:

@@ -1,4 +1,4 @@
-# exact TypeError messages from common mistakes
+# exact TypeError messages from common mistakes  # fzpy: big-heap
 class A:
     pass
 def f(a, b):

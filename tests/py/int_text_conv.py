@@ -1,4 +1,4 @@
-# int <-> text in many bases, big values
+# int <-> text in many bases, big values  # fzpy: big-heap
 vals = [0, 1, -1, 255, -256, 2 ** 31 - 1, 2 ** 63, -(2 ** 63) - 1, 2 ** 64, 10 ** 30, -(3 ** 100), 2 ** 200 - 1]
 for v in vals:
     print(v, hex(v), oct(v), bin(v), str(v), repr(v))

@@ -203,6 +203,10 @@ impl Vm {
 
     /// Prints `e` with its chain and traceback to stderr, as CPython does.
     pub fn print_exception(&mut self, e: Value) {
+        self.print_exception_chain(e, 0);
+    }
+
+    fn print_exception_chain(&mut self, e: Value, depth: u32) {
         if !self.is_exception(e) {
             self.platform.write_err(b"MemoryError\n");
             return;
@@ -212,17 +216,19 @@ impl Vm {
             self.platform.write_err(b"MemoryError\n");
             return;
         }
-        // Context / cause first.
+        // Context / cause first (a chain can loop: bounded like CPython's seen-set).
+        let e = self.slot(base);
         let cause = self.heap.get(e, exc::CAUSE);
         let ctx = self.heap.get(e, exc::CONTEXT);
         let suppress = self.heap.get(e, exc::SUPPRESS) == Value::TRUE;
-        if self.is_exception(cause) && self.sp() < base + 32 {
-            self.print_exception(cause);
+        if depth >= 16 {
+        } else if self.is_exception(cause) && cause != e {
+            self.print_exception_chain(cause, depth + 1);
             self.platform.write_err(
                 b"\nThe above exception was the direct cause of the following exception:\n\n",
             );
         } else if !suppress && self.is_exception(ctx) && ctx != e {
-            self.print_exception(ctx);
+            self.print_exception_chain(ctx, depth + 1);
             self.platform.write_err(
                 b"\nDuring handling of the above exception, another exception occurred:\n\n",
             );

@@ -629,7 +629,21 @@ impl Vm {
         let t = self.slot(cpos + 2);
         let t = if self.heap.kind(t) == kind::TUPLE {
             t
+        } else if let Err(e) = self.get_iter(t) {
+            // Not iterable: CPython names the function.
+            let exc = self.exception();
+            if !self.exc_matches(exc, TypeId::TypeError) {
+                return Err(e);
+            }
+            let callee = if self.slot(cpos).is_null() { self.slot(cpos + 1) } else { self.slot(cpos) };
+            let t = self.slot(cpos + 2);
+            let mut m = Msg::new();
+            self.write_callable_name(callee, &mut m);
+            let mut buf = [0; 4];
+            let _ = write!(m, " argument after * must be an iterable, not {}", self.type_name(t, &mut buf));
+            return Err(self.raise_msg(TypeId::TypeError, m.as_str()));
         } else {
+            let t = self.slot(cpos + 2);
             let l = self.list_from_iter(t)?;
             self.list_to_tuple(l)?
         };

@@ -869,44 +869,40 @@ impl Vm {
             }
             return self.raise(e);
         }
-        let cause = if arg == 2 {
-            Some(self.heap.pop())
-        } else {
-            None
-        };
-        if let Some(c) = cause {
-            if let Err(e) = self.heap.push_checked(c) {
-                return self.oom(e);
-            }
-        }
-        let v = self.heap.peek(usize::from(cause.is_some()));
+        // Stack: [exc] or [exc cause]; both stay there (rooted) until raised.
+        let has_cause = arg == 2;
+        let v = self.heap.peek(usize::from(has_cause));
         let e = match self.make_exception(v) {
             Ok(e) => e,
             Err(r) => return r,
         };
-        if cause.is_some() {
-            let c = self.heap.pop();
+        if let Err(err) = self.heap.push_checked(e) {
+            return self.oom(err);
+        }
+        if has_cause {
+            let c = self.heap.peek(1);
             let c = if c.is_none() {
                 Value::NONE
-            } else if self.is_class(c) {
+            } else if self.is_exception(c) {
+                c
+            } else if self.is_class(c)
+                && self.is_subclass(c, Value::imm(imm::TYPE, TypeId::BaseException as u32))
+            {
                 match self.make_exception(c) {
                     Ok(x) => x,
                     Err(r) => return r,
                 }
-            } else if self.is_exception(c) {
-                c
             } else {
-                self.heap.pop();
                 return self.raise_msg(
                     TypeId::TypeError,
                     "exception causes must derive from BaseException",
                 );
             };
+            let e = self.heap.peek(0);
             self.heap.set(e, crate::objects::exception::exc::CAUSE, c);
-            self.heap
-                .set(e, crate::objects::exception::exc::SUPPRESS, Value::TRUE);
+            self.heap.set(e, crate::objects::exception::exc::SUPPRESS, Value::TRUE);
         }
-        self.heap.pop();
+        let e = self.heap.pop();
         self.raise_new(e)
     }
 

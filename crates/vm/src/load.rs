@@ -55,9 +55,11 @@ impl Vm {
         set(self, code::EXCEPTIONS, v);
         let v = self.intern(&cu.name)?;
         set(self, code::NAME, v);
-        let v = self.new_str(&cu.qualname)?;
+        // Interned: many code objects share their file name and qualname
+        // (`<lambda>`, `<listcomp>` ...).
+        let v = self.intern(&cu.qualname)?;
         set(self, code::QUALNAME, v);
-        let v = self.new_str(&cu.filename)?;
+        let v = self.intern(&cu.filename)?;
         set(self, code::FILENAME, v);
         set(self, code::FLAGS, Value::int(cu.flags as i32));
         set(self, code::ARGCOUNT, Value::int(cu.argcount as i32));

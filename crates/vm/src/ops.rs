@@ -1233,8 +1233,17 @@ impl Vm {
     }
 
     /// LIST_EXTEND with CPython's message for non-iterables in `[*x]` / `f(*x)`.
+    /// LIST_EXTEND; the iterable is also on top of the VM stack (for the message).
     pub(crate) fn list_extend_checked(&mut self, l: Value, it: Value) -> PyResult<()> {
-        self.list_extend(l, it)
+        let r = self.list_extend(l, it);
+        let it = self.heap.peek(0);
+        if r.is_err() && !self.is_iterable(it) {
+            let mut buf = [0; 4];
+            let mut m = Msg::new();
+            let _ = write!(m, "Value after * must be an iterable, not {}", self.type_name(it, &mut buf));
+            return Err(self.raise_msg(TypeId::TypeError, m.as_str()));
+        }
+        r
     }
 
     /// Adds every item of `it` to set `s`.

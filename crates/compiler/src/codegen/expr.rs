@@ -649,7 +649,11 @@ impl<'a> Compiler<'a> {
             }
             return Ok(());
         }
-        self.build_seq(args, Seq::Tuple, pre, pos)?;
+        // `f(*a)`: CALL_EX takes the iterable as it is (and names f in its error).
+        match (pre, args) {
+            (0, [Expr { kind: ExprKind::Starred { value, .. }, .. }]) => self.expr(value)?,
+            _ => self.build_seq(args, Seq::Tuple, pre, pos)?,
+        }
         if keywords.is_empty() {
             self.set_line(pos.line);
             self.emit_arg(Op::CALL_EX, 0);

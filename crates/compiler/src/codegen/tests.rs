@@ -208,8 +208,7 @@ fn assignment_and_calls() {
     );
     assert_eq!(
         module_ops("f(*a)"),
-        "PUSH_NULL; LOAD_NAME f; BUILD_LIST 0; LOAD_NAME a; LIST_EXTEND 1; LIST_TO_TUPLE; \
-         CALL_EX 0; POP_TOP; LOAD_CONST None; RETURN_VALUE"
+        "PUSH_NULL; LOAD_NAME f; LOAD_NAME a; CALL_EX 0; POP_TOP; LOAD_CONST None; RETURN_VALUE"
     );
     assert_eq!(
         module_ops("f(a, **k, b=1)"),

@@ -167,6 +167,127 @@ impl Vm {
         r.map(|v| (exit, v))
     }
 
+    /// Throws the pending exception into suspended generator `g`. When `g`
+    /// is inside `yield from`, the exception goes to the delegate first, as
+    /// CPython does: if the delegate yields, so does `g`; if it finishes,
+    /// `g` goes on after its `yield from` with the delegate's result.
+    pub(crate) fn gen_throw_into(&mut self, g: Value) -> PyResult<(GenExit, Value)> {
+        let Some(exit) = self.gen_yield_from_exit(g) else {
+            return self.gen_resume(g, Value::NONE, true);
+        };
+        let base = self.sp();
+        self.push(g)?;
+        let fr = self.heap.get(g, FRAME);
+        let n = self.heap.get(fr, 0).small_value() as usize;
+        let it = self.heap.get(fr, n);
+        self.push(it)?;
+        let e = self.take_exception();
+        self.push(e)?;
+        let is_exit = self.exc_matches(e, TypeId::GeneratorExit);
+        let r = if is_exit {
+            // Close the delegate, then GeneratorExit goes into g itself.
+            let it = self.slot(base + 1);
+            let closed = if self.heap.kind(it) == kind::GENERATOR {
+                gen_close_value(self, it).map(|_| ())
+            } else {
+                match self.new_str("close").and_then(|n| self.getattr(it, n)) {
+                    Ok(c) => self.call(c, &[]).map(|_| ()),
+                    Err(_) => {
+                        self.take_exception();
+                        Ok(())
+                    }
+                }
+            };
+            match closed {
+                Ok(()) => {
+                    let e = self.slot(base + 2);
+                    self.raise(e);
+                    let g = self.slot(base);
+                    self.gen_resume(g, Value::NONE, true)
+                }
+                Err(_) => {
+                    let g = self.slot(base);
+                    self.gen_resume(g, Value::NONE, true)
+                }
+            }
+        } else {
+            let it = self.slot(base + 1);
+            let sub = if self.heap.kind(it) == kind::GENERATOR {
+                let e = self.slot(base + 2);
+                self.raise(e);
+                self.gen_throw_into(it)
+            } else {
+                // An iterator with a throw() method, else the exception is g's.
+                match self.new_str("throw").and_then(|n| self.getattr(it, n)) {
+                    Ok(t) => {
+                        let e = self.slot(base + 2);
+                        match self.call(t, &[e]) {
+                            Ok(y) => Ok((GenExit::Yielded, y)),
+                            Err(x) => {
+                                let exc = self.exception();
+                                if self.exc_matches(exc, TypeId::StopIteration) {
+                                    self.take_exception();
+                                    let a = self.exc_args(exc)?;
+                                    let v = if self.tuple_len(a) > 0 { self.tuple_get(a, 0) } else { Value::NONE };
+                                    Ok((GenExit::Returned, v))
+                                } else {
+                                    Err(x)
+                                }
+                            }
+                        }
+                    }
+                    Err(_) => {
+                        self.take_exception();
+                        let e = self.slot(base + 2);
+                        self.raise(e);
+                        Err(crate::vm::Raised)
+                    }
+                }
+            };
+            match sub {
+                Ok((GenExit::Yielded, y)) => Ok((GenExit::Yielded, y)),
+                Ok((_, v)) => {
+                    // The delegate finished: drop it and continue after the loop.
+                    let g = self.slot(base);
+                    let fr = self.heap.get(g, FRAME);
+                    let n = self.heap.get(fr, 0).small_value() as usize;
+                    self.heap.set(fr, 0, Value::from_usize(n - 1));
+                    self.heap.set(fr, 1 + F_PC, Value::from_usize(exit));
+                    self.gen_resume(g, v, false)
+                }
+                Err(_) => {
+                    // The delegate raised: that exception goes into g.
+                    let g = self.slot(base);
+                    self.gen_resume(g, Value::NONE, true)
+                }
+            }
+        };
+        self.heap.truncate(base);
+        r
+    }
+
+    /// If suspended generator `g` waits inside `yield from`, the pc where
+    /// its loop ends (the SEND's target).
+    fn gen_yield_from_exit(&self, g: Value) -> Option<usize> {
+        if self.heap.get(g, STATE).small_value() != ST_SUSPENDED {
+            return None;
+        }
+        let fr = self.heap.get(g, FRAME);
+        let pc = self.heap.get(fr, 1 + F_PC).small_value() as usize;
+        let f = self.heap.get(g, FUNC);
+        let c = self.heap.get(f, crate::objects::function::func::CODE);
+        let b = self.bytes_data(self.heap.get(c, code::BYTECODE));
+        let u16_at = |i: usize| Some(u16::from_le_bytes([*b.get(i)?, *b.get(i + 1)?]) as usize);
+        if *b.get(pc)? != fzpy_bytecode::Op::JUMP as u8 {
+            return None;
+        }
+        let l = u16_at(pc + 1)?;
+        if *b.get(l)? != fzpy_bytecode::Op::SEND as u8 {
+            return None;
+        }
+        u16_at(l + 1)
+    }
+
     /// Resumes the running frame by raising the pending exception at its pc.
     fn run_throw(&mut self) -> PyResult<Value> {
         let pc = self.slot(self.frame + F_PC).small_value() as usize;
@@ -294,7 +415,7 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.heap.set(g, FRAME, Value::NULL);
         return Err(crate::vm::Raised);
     }
-    match vm.gen_resume(g, Value::NONE, true)? {
+    match vm.gen_throw_into(g)? {
         (GenExit::Yielded, y) => Ok(y),
         (_, r) => Err(stop_iteration(vm, r)),
     }
@@ -302,19 +423,25 @@ fn gen_throw(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn gen_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = check_gen(vm, args, "close", 1, 1)?;
+    gen_close_value(vm, g)
+}
+
+/// `g.close()` for a generator value.
+fn gen_close_value(vm: &mut Vm, g: Value) -> PyResult<Value> {
     let state = vm.heap.get(g, STATE).small_value();
     if state == ST_CREATED || state == ST_DONE {
         vm.heap.set(g, STATE, Value::int(ST_DONE as i32));
         vm.heap.set(g, FRAME, Value::NULL);
         return Ok(Value::NONE);
     }
+    vm.push(g)?;
     let e = vm.new_exception(
         Value::imm(crate::value::imm::TYPE, TypeId::GeneratorExit as u32),
         Value::NULL,
-    )?;
-    vm.raise(e);
-    let g = vm.slot(args.base);
-    match vm.gen_resume(g, Value::NONE, true) {
+    );
+    let g = vm.pop();
+    vm.raise(e?);
+    match vm.gen_throw_into(g) {
         Ok((GenExit::Yielded, _)) => {
             Err(vm.raise_msg(TypeId::RuntimeError, "generator ignored GeneratorExit"))
         }

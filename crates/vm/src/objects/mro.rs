@@ -117,6 +117,9 @@ pub fn compute_mro(vm: &mut Vm, cslot: usize) -> PyResult<Value> {
         };
         let out = vm.slot(out_slot);
         vm.list_append(out, head)?;
+        // The append may have moved `head`: take it back from the list.
+        let out = vm.slot(out_slot);
+        let head = vm.list_get(out, vm.list_len(out) - 1);
         let seqs = vm.slot(seqs_slot);
         for i in 0..vm.list_len(seqs) {
             let s = vm.list_get(seqs, i);
