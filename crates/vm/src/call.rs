@@ -340,7 +340,11 @@ impl Vm {
                 self.heap.truncate(base);
                 let mut buf = [0; 4];
                 let mut m = Msg::new();
-                let _ = write!(m, "__init__() should return None, not '{}'", self.type_name(r, &mut buf));
+                let _ = write!(
+                    m,
+                    "__init__() should return None, not '{}'",
+                    self.type_name(r, &mut buf)
+                );
                 return Err(self.raise_msg(TypeId::TypeError, m.as_str()));
             }
         }
@@ -635,12 +639,20 @@ impl Vm {
             if !self.exc_matches(exc, TypeId::TypeError) {
                 return Err(e);
             }
-            let callee = if self.slot(cpos).is_null() { self.slot(cpos + 1) } else { self.slot(cpos) };
+            let callee = if self.slot(cpos).is_null() {
+                self.slot(cpos + 1)
+            } else {
+                self.slot(cpos)
+            };
             let t = self.slot(cpos + 2);
             let mut m = Msg::new();
             self.write_callable_name(callee, &mut m);
             let mut buf = [0; 4];
-            let _ = write!(m, " argument after * must be an iterable, not {}", self.type_name(t, &mut buf));
+            let _ = write!(
+                m,
+                " argument after * must be an iterable, not {}",
+                self.type_name(t, &mut buf)
+            );
             return Err(self.raise_msg(TypeId::TypeError, m.as_str()));
         } else {
             let t = self.slot(cpos + 2);

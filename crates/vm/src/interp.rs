@@ -900,7 +900,8 @@ impl Vm {
             };
             let e = self.heap.peek(0);
             self.heap.set(e, crate::objects::exception::exc::CAUSE, c);
-            self.heap.set(e, crate::objects::exception::exc::SUPPRESS, Value::TRUE);
+            self.heap
+                .set(e, crate::objects::exception::exc::SUPPRESS, Value::TRUE);
         }
         let e = self.heap.pop();
         self.raise_new(e)

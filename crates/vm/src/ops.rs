@@ -171,7 +171,13 @@ impl Vm {
                 // Equal ranges hash equal: by (length, first, step) as CPython.
                 let n = self.range_len(v)? as i64;
                 let (a, _, s) = self.range_parts(v);
-                let (a, s) = if n == 0 { (0, 0) } else if n == 1 { (a, 0) } else { (a, s) };
+                let (a, s) = if n == 0 {
+                    (0, 0)
+                } else if n == 1 {
+                    (a, 0)
+                } else {
+                    (a, s)
+                };
                 let mut h: u64 = 0x345678;
                 for x in [n, a, s] {
                     h = (h ^ hash_int(x) as u64).wrapping_mul(1_000_003);
@@ -633,7 +639,10 @@ impl Vm {
                         Ok(Some(f)) => f,
                         _ => {
                             self.take_exception();
-                            return Err(self.raise_msg(TypeId::OverflowError, "(34, 'Numerical result out of range')"));
+                            return Err(self.raise_msg(
+                                TypeId::OverflowError,
+                                "(34, 'Numerical result out of range')",
+                            ));
                         }
                     };
                     return self.new_float(f);
@@ -1240,7 +1249,11 @@ impl Vm {
         if r.is_err() && !self.is_iterable(it) {
             let mut buf = [0; 4];
             let mut m = Msg::new();
-            let _ = write!(m, "Value after * must be an iterable, not {}", self.type_name(it, &mut buf));
+            let _ = write!(
+                m,
+                "Value after * must be an iterable, not {}",
+                self.type_name(it, &mut buf)
+            );
             return Err(self.raise_msg(TypeId::TypeError, m.as_str()));
         }
         r

@@ -651,7 +651,13 @@ impl<'a> Compiler<'a> {
         }
         // `f(*a)`: CALL_EX takes the iterable as it is (and names f in its error).
         match (pre, args) {
-            (0, [Expr { kind: ExprKind::Starred { value, .. }, .. }]) => self.expr(value)?,
+            (
+                0,
+                [Expr {
+                    kind: ExprKind::Starred { value, .. },
+                    ..
+                }],
+            ) => self.expr(value)?,
             _ => self.build_seq(args, Seq::Tuple, pre, pos)?,
         }
         if keywords.is_empty() {

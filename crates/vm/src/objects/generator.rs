@@ -228,7 +228,11 @@ impl Vm {
                                 if self.exc_matches(exc, TypeId::StopIteration) {
                                     self.take_exception();
                                     let a = self.exc_args(exc)?;
-                                    let v = if self.tuple_len(a) > 0 { self.tuple_get(a, 0) } else { Value::NONE };
+                                    let v = if self.tuple_len(a) > 0 {
+                                        self.tuple_get(a, 0)
+                                    } else {
+                                        Value::NONE
+                                    };
                                     Ok((GenExit::Returned, v))
                                 } else {
                                     Err(x)

@@ -280,7 +280,12 @@ impl Vm {
     fn zip_strict_end(&mut self, base: usize, i: usize, n: usize) -> PyResult<Option<Value>> {
         let mut m = Msg::new();
         if i > 0 {
-            let _ = write!(m, "zip() argument {} is shorter than argument{} 1", i + 1, if i > 1 { "s" } else { "" });
+            let _ = write!(
+                m,
+                "zip() argument {} is shorter than argument{} 1",
+                i + 1,
+                if i > 1 { "s" } else { "" }
+            );
             if i > 1 {
                 let _ = write!(m, "-{i}");
             }
@@ -291,7 +296,12 @@ impl Vm {
             let iters = self.heap.get(it, 1);
             let x = self.tuple_get(iters, j);
             if self.iter_next(x)?.is_some() {
-                let _ = write!(m, "zip() argument {} is longer than argument{} 1", j + 1, if j > 1 { "s" } else { "" });
+                let _ = write!(
+                    m,
+                    "zip() argument {} is longer than argument{} 1",
+                    j + 1,
+                    if j > 1 { "s" } else { "" }
+                );
                 if j > 1 {
                     let _ = write!(m, "-{j}");
                 }

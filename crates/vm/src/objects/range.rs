@@ -195,7 +195,10 @@ fn range_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let r = vm.repr(x)?;
     let mut buf = [0; 4];
     let mut m = crate::vm::Msg::new();
-    let _ = core::fmt::Write::write_fmt(&mut m, format_args!("{} is not in range", vm.str_text(r, &mut buf)));
+    let _ = core::fmt::Write::write_fmt(
+        &mut m,
+        format_args!("{} is not in range", vm.str_text(r, &mut buf)),
+    );
     Err(vm.raise_msg(TypeId::ValueError, m.as_str()))
 }
 
