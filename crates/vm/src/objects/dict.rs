@@ -137,8 +137,13 @@ impl Vm {
             }
             let mask = self.heap.payload_len(index) - 1;
             let mut pos = h as usize & mask;
-            loop {
+            // Bounded by the table size: the index always has a free slot,
+            // but a lookup must end even if that were ever not so.
+            for _ in 0..=mask {
                 let index = self.heap.get(self.slot(base), INDEX);
+                if index.is_null() || self.heap.payload_len(index) != mask + 1 {
+                    continue 'restart;
+                }
                 let s = self.heap.raw(index, pos);
                 if s == 0 {
                     return Ok(None);
@@ -149,6 +154,7 @@ impl Vm {
                     Match::Changed => continue 'restart,
                 }
             }
+            return Ok(None);
         }
     }
 
@@ -301,7 +307,14 @@ impl Vm {
         } else {
             self.heap.payload_len(e) / 3
         };
-        if used == cap {
+        // Grow first, so that a MemoryError leaves the table as it was.
+        let index = self.heap.get(d, INDEX);
+        let index_full = if index.is_null() {
+            used + 1 > LINEAR_MAX
+        } else {
+            (used + 1) * 3 > self.heap.payload_len(index) * 2
+        };
+        if used == cap || index_full {
             self.table_resize(base)?;
         }
         let d = self.slot(base);
@@ -316,14 +329,12 @@ impl Vm {
         self.heap.set(d, LEN, Value::from_usize(len + 1));
         let index = self.heap.get(d, INDEX);
         if !index.is_null() {
-            let slots = self.heap.payload_len(index);
-            if (used + 1) * 3 > slots * 2 {
-                self.table_resize(base)?;
+            if (used + 1) * 3 > self.heap.payload_len(index) * 2 {
+                // The index could not grow (out of memory): scan instead.
+                self.heap.set(d, INDEX, Value::NULL);
             } else {
                 Self::index_insert(&mut self.heap, index, h, used);
             }
-        } else if used + 1 > LINEAR_MAX {
-            self.table_resize(base)?;
         }
         Ok(())
     }
@@ -331,10 +342,13 @@ impl Vm {
     fn index_insert(heap: &mut crate::heap::Heap, index: Value, h: u32, entry: usize) {
         let mask = heap.payload_len(index) - 1;
         let mut pos = h as usize & mask;
-        while heap.raw(index, pos) != 0 {
+        for _ in 0..=mask {
+            if heap.raw(index, pos) == 0 {
+                heap.set_raw(index, pos, entry as u32 + 1);
+                return;
+            }
             pos = (pos + 1) & mask;
         }
-        heap.set_raw(index, pos, entry as u32 + 1);
     }
 
     /// Clears the index slot of entry `entry` (hash `h`) and moves later
@@ -344,15 +358,20 @@ impl Vm {
         let e = self.heap.get(t, ENTRIES);
         let mask = self.heap.payload_len(index) - 1;
         let mut hole = h as usize & mask;
-        loop {
+        let mut found = false;
+        for _ in 0..=mask {
             let s = self.heap.raw(index, hole);
             if s == 0 {
-                return; // not indexed (cannot happen)
+                return; // not indexed
             }
             if s as usize == entry + 1 {
+                found = true;
                 break;
             }
             hole = (hole + 1) & mask;
+        }
+        if !found {
+            return;
         }
         let mut q = hole;
         loop {
@@ -395,6 +414,12 @@ impl Vm {
     fn reindex(&mut self, t: Value) {
         let index = self.heap.get(t, INDEX);
         if index.is_null() {
+            return;
+        }
+        // An index that would be over 2/3 full is dropped: lookups then scan
+        // the entries (slower, never wrong, never endless).
+        if self.dict_len(t) * 3 > self.heap.payload_len(index) * 2 {
+            self.heap.set(t, INDEX, Value::NULL);
             return;
         }
         self.heap.payload_mut(index, 0).fill(0);
