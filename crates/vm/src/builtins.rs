@@ -158,7 +158,17 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
             "__build_class__: func must be a function",
         ));
     }
-    let meta = vm.kwarg(args, "metaclass").unwrap_or(Value::NULL);
+    let mut meta = vm.kwarg(args, "metaclass").unwrap_or(Value::NULL);
+    if meta.is_null() {
+        // Inherit a user metaclass from the bases.
+        for i in 2..args.npos() {
+            let t = vm.type_of(vm.slot(args.base + i));
+            if vm.heap.kind(t) == kind::CLASS {
+                meta = t;
+                break;
+            }
+        }
+    }
     let bases = vm.tuple_from_stack(args.base + 2, args.npos() - 2)?;
     let base = vm.sp();
     vm.push(bases)?;

@@ -67,6 +67,15 @@ fn object_new_method(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return new(vm, args.skip1().first_only());
     }
     let builtin = vm.class_builtin(c);
+    if builtin == crate::types::TypeId::Type {
+        // A metaclass's __new__: the new class, whose type is the metaclass.
+        let new_class = crate::objects::class::type_new(vm, args.skip1())?;
+        let c = vm.slot(args.base);
+        if vm.heap.kind(new_class) == kind::CLASS {
+            vm.heap.set(new_class, crate::objects::class::cls::META, c);
+        }
+        return Ok(new_class);
+    }
     if builtin.is_exception() {
         let a = vm.tuple_from_stack(args.base + 1, args.npos() - 1)?;
         let c = vm.slot(args.base);
