@@ -169,7 +169,10 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
-    let bases = vm.tuple_from_stack(args.base + 2, args.npos() - 2)?;
+    vm.push(meta)?;
+    let bases = vm.tuple_from_stack(args.base + 2, args.npos() - 2);
+    let meta = vm.pop();
+    let bases = bases?;
     let base = vm.sp();
     vm.push(bases)?;
     vm.push(meta)?;
