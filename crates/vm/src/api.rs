@@ -197,8 +197,10 @@ impl Vm {
             }
             return Exit::Status(1);
         }
+        let interrupted = self.exc_matches(e, TypeId::KeyboardInterrupt);
         self.print_exception(e);
-        Exit::Status(1)
+        // Like a process ended by SIGINT (CPython re-raises the signal).
+        Exit::Status(if interrupted { 130 } else { 1 })
     }
 
     /// Prints `e` with its chain and traceback to stderr, as CPython does.
@@ -221,13 +223,13 @@ impl Vm {
         let cause = self.heap.get(e, exc::CAUSE);
         let ctx = self.heap.get(e, exc::CONTEXT);
         let suppress = self.heap.get(e, exc::SUPPRESS) == Value::TRUE;
-        if depth >= 16 {
-        } else if self.is_exception(cause) && cause != e {
+        let chained = depth < 16;
+        if chained && self.is_exception(cause) && cause != e {
             self.print_exception_chain(cause, depth + 1);
             self.platform.write_err(
                 b"\nThe above exception was the direct cause of the following exception:\n\n",
             );
-        } else if !suppress && self.is_exception(ctx) && ctx != e {
+        } else if chained && !suppress && self.is_exception(ctx) && ctx != e {
             self.print_exception_chain(ctx, depth + 1);
             self.platform.write_err(
                 b"\nDuring handling of the above exception, another exception occurred:\n\n",
