@@ -374,18 +374,7 @@ impl Vm {
     }
 
     fn lookup_user_attr(&self, c: Value, name: &str) -> Option<Value> {
-        let n = self.mro_len(c);
-        for i in 0..n {
-            let k = self.mro_get(c, i);
-            if k.is_imm_of(imm::TYPE) {
-                return None;
-            }
-            let d = self.heap.get(k, cls::DICT);
-            if let Some(v) = self.dict_get_str(d, name) {
-                return Some(v);
-            }
-        }
-        None
+        self.user_class_attr(c, name)
     }
 
     /// Binds the call arguments into the slots of the frame at `fb`.

@@ -1261,32 +1261,7 @@ impl Vm {
 
     /// Adds every item of `it` to set `s`.
     pub fn set_update(&mut self, s: Value, it: Value) -> PyResult<()> {
-        let base = self.sp();
-        self.push(s)?;
-        let iter = self.get_iter(it);
-        let iter = match iter {
-            Ok(i) => i,
-            Err(e) => {
-                self.heap.truncate(base);
-                return Err(e);
-            }
-        };
-        self.push(iter)?;
-        let r = loop {
-            let iter = self.slot(base + 1);
-            match self.iter_next(iter) {
-                Ok(Some(v)) => {
-                    let s = self.slot(base);
-                    if let Err(e) = self.set_add(s, v) {
-                        break Err(e);
-                    }
-                }
-                Ok(None) => break Ok(()),
-                Err(e) => break Err(e),
-            }
-        };
-        self.heap.truncate(base);
-        r
+        self.extend_with(s, it, |vm, s, v| vm.set_add(s, v))
     }
 
     /// `d.update(m)` (`{**m}`); with `strict` a repeated key is a TypeError
@@ -1515,7 +1490,7 @@ impl Vm {
     }
 
     /// Whether `iter(v)` would work (without calling it).
-    fn is_iterable(&self, v: Value) -> bool {
+    pub(crate) fn is_iterable(&self, v: Value) -> bool {
         if v.is_imm_of(imm::CHAR) {
             return true;
         }

@@ -277,13 +277,18 @@ impl Vm {
     /// The special method `name` of `v`'s type if defined by a user class
     /// (builtin types' operations are handled natively).
     pub fn user_special(&self, v: Value, name: &str) -> Option<Value> {
-        let t = self.type_of(v);
-        if self.heap.kind(t) != kind::CLASS {
+        self.user_class_attr(self.type_of(v), name)
+    }
+
+    /// `name` from the user classes in a class's MRO (None when the search
+    /// reaches a builtin type first, or for builtin classes).
+    pub fn user_class_attr(&self, c: Value, name: &str) -> Option<Value> {
+        if self.heap.kind(c) != kind::CLASS {
             return None;
         }
-        let n = self.mro_len(t);
+        let n = self.mro_len(c);
         for i in 0..n {
-            let k = self.mro_get(t, i);
+            let k = self.mro_get(c, i);
             if k.is_imm_of(imm::TYPE) {
                 return None;
             }

@@ -113,32 +113,33 @@ impl Vm {
 
     /// Extends list `l` with the items of `iterable`.
     pub fn list_extend(&mut self, l: Value, iterable: Value) -> PyResult<()> {
+        self.extend_with(l, iterable, |vm, l, v| vm.list_append(l, v))
+    }
+
+    /// Feeds every item of `iterable` to `add(target, item)`; target and
+    /// iterator stay rooted on the stack throughout.
+    pub fn extend_with(
+        &mut self,
+        target: Value,
+        iterable: Value,
+        add: fn(&mut Vm, Value, Value) -> PyResult<()>,
+    ) -> PyResult<()> {
         let base = self.sp();
-        self.push(l)?;
+        self.push(target)?;
         self.push(iterable)?;
-        let it = self.slot(base + 1);
-        let it = match self.get_iter(it) {
-            Ok(it) => it,
-            Err(e) => {
-                self.heap.truncate(base);
-                return Err(e);
-            }
-        };
-        self.heap.truncate(base + 1);
-        self.push(it)?;
-        let r = loop {
+        let r = (|| {
             let it = self.slot(base + 1);
-            match self.iter_next(it) {
-                Ok(Some(v)) => {
-                    let l = self.slot(base);
-                    if let Err(e) = self.list_append(l, v) {
-                        break Err(e);
-                    }
-                }
-                Ok(None) => break Ok(()),
-                Err(e) => break Err(e),
+            let it = self.get_iter(it)?;
+            self.set_slot(base + 1, it);
+            loop {
+                let it = self.slot(base + 1);
+                let Some(v) = self.iter_next(it)? else {
+                    return Ok(());
+                };
+                let target = self.slot(base);
+                add(self, target, v)?;
             }
-        };
+        })();
         self.heap.truncate(base);
         r
     }

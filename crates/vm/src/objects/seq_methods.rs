@@ -819,7 +819,7 @@ fn set_slice_rooted(vm: &mut Vm, base: usize) -> PyResult<()> {
         _ => false,
     };
     if !direct {
-        if !vm.is_iterable_value(v) {
+        if !vm.is_iterable(v) {
             let s = vm.slot(base + 1);
             let extended = !vm.heap.get(s, 2).is_none();
             return Err(vm.raise_msg(
@@ -1033,39 +1033,6 @@ fn repeat_rooted(vm: &mut Vm, base: usize, n: usize, inplace: bool) -> PyResult<
             let b = bytes_addr(vm, r);
             fill_bytes(vm, b, len, total);
             Ok(r)
-        }
-    }
-}
-
-impl Vm {
-    /// Whether `iter(v)` could work, without calling anything.
-    fn is_iterable_value(&self, v: Value) -> bool {
-        if v.is_imm_of(imm::CHAR) {
-            return true;
-        }
-        match self.heap.kind(v) {
-            kind::LIST
-            | kind::TUPLE
-            | kind::STR
-            | kind::BYTES
-            | kind::BYTEARRAY
-            | kind::RANGE
-            | kind::DICT
-            | kind::SET
-            | kind::FROZENSET
-            | kind::DICT_VIEW
-            | kind::SEQ_ITER
-            | kind::ITER
-            | kind::GENERATOR => true,
-            kind::INSTANCE => {
-                self.user_special(v, "__iter__").is_some()
-                    || self.user_special(v, "__getitem__").is_some()
-                    || !self
-                        .heap
-                        .get(v, crate::objects::class::inst::BASE)
-                        .is_null()
-            }
-            _ => false,
         }
     }
 }
