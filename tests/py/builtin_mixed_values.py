@@ -1,0 +1,38 @@
+# many builtins and literals at once: numbers, strings, containers, formatting
+print(round(0.5), round(-1.5), round(1.25, 1), round(1234, -2), round(-0.0), round(2.5), int(-3.9), int(3.9))
+print(3 / 2, 3 // 2, -3 // 2, 3 % -2, 2 ** 0.5, 10 / 4, 1e3, 1.5e-7, 123456789012345678.0)
+print(float('inf'), float('-inf'), float('nan'), -float('inf') < 0, float('nan') == float('nan'))
+print(0.1 + 0.2 == 0.3, abs(-7), abs(-7.5), pow(2, 10, 1000), pow(3, -1, 7))
+print(bin(10), oct(10), hex(-255), int('1010', 2), int(' 42 '), int('-0x1f', 16))
+print(str(123), str(-0.5), str(True), str(None), str([1, 'a']), str((1,)), str({'a': [1]}))
+print(list('abc'), tuple([1, 2]), set(), dict(a=1), frozenset([1]))
+print('a' * 3, [0] * 3, (1, 2) * 2, 'ab' + 'cd', [1] + [2])
+print(len('héllo'), 'héllo'[1], 'héllo'.encode('utf-8'), b'h\xc3\xa9llo'.decode())
+print('Hello World'.swapcase(), 'hello world'.title(), 'a-b-c'.rsplit('-', 1), 'x'.join('abc'))
+print('  padded  '.lstrip(), '  padded  '.rstrip() + '|', 'abc'.startswith(('x', 'a')), 'tEsT'.casefold())
+print('%d%%' % 50, '%.3e' % 12345.678, '%g' % 0.00001, '%10.4f|' % 3.14159, '%-10s|' % 'hi', '%c' % 65)
+print(format(1234567.891, ',.2f'), format(0.25, '%'), format(42, '08b'), format('x', '^5'), format(3.0, 'e'))
+print(divmod(17, 5), divmod(-17, 5), divmod(17.5, 5))
+print(sorted([3, 1, 2], reverse=True), sorted('hello'), sorted([(1, 'b'), (1, 'a'), (0, 'z')]))
+print(min(3, 1, 2), max('abc'), min([], default=0), max([1, 2], key=lambda x: -x))
+print(sum(range(10)), sum([[1], [2]], []), any([]), all([0]), list(range(10, 0, -3)))
+print(isinstance(1, (str, int)), issubclass(bool, int), type(1) is int, type(1.0), type('') == str)
+print(hash('a') == hash('a'), id(1) == id(1), callable(None), repr(None), ascii('ü'))
+print(chr(97), ord('a'), [c for c in 'hi'], list(reversed('abc')), 'abc'[::-1])
+d = {'b': 2, 'a': 1}
+print(list(d), list(d.keys()), list(d.values()), list(d.items()), d.get('c', 0), d.setdefault('c', 3), d)
+print(d.pop('a'), d.popitem(), d, {**d, 'z': 0}, dict.fromkeys('ab', 0))
+l = [5, 3, 1]
+l.sort(); l.insert(0, 9); l.extend([7]); l.remove(9)
+print(l, l.index(5), l.count(1), l.pop(), l, l[::-1], l.copy() == l)
+s = {1, 2, 3}
+print(s | {4}, s & {2, 5}, s - {1}, s ^ {3, 4}, {1, 2} <= s, s.issuperset({1}))
+t = (1, 2, 3)
+print(t.index(2), t.count(1), t[1:], t + (4,), 2 in t, len(t), max(t))
+print(list(zip('ab', [1, 2], (True, False))), list(enumerate('xy')), dict(zip('ab', range(2))))
+a = [1, 2, 3, 4, 5]
+a[1:3] = ['x']; print(a); del a[0]; print(a); a[::2] = [0, 0]; print(a)
+print(slice(1, 5, 2), 'abcdef'[slice(1, 5, 2)], range(10)[2:8:2], list(range(10)[::-3]))
+x = 1_000_000
+print(x, 0b1010, 0o17, 0xFF, 1e-3, 'nocomplex')
+print(f"{x:_}", f"{'left':<10}|", f"{3.14159:10.3f}|", f"{42:+d}", f"{-42:d}", f"{'%'}")
