@@ -1,15 +1,144 @@
 //! `fzpy`: run Python scripts, `-c` code, or a REPL, in a fixed heap.
 
 mod host;
+mod sim_cmd;
 
 use fzpy_vm::{Config, Exit, Vm};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: fzpy [--heap SIZE] [--gc-stress] [-c CODE | FILE] [ARGS...]
+       fzpy compile FILE.py [-o OUT.fzb]
+       fzpy dis FILE
   --heap SIZE   Python heap size, e.g. 16k, 64k, 1m (default 64k)
   --gc-stress   collect at every allocation (for testing)
   -c CODE       run CODE
-  FILE          run a script; without FILE or -c, start the REPL";
+  FILE          run a script (.py source or .fzb bytecode); without FILE
+                or -c, start the REPL
+  compile       compile FILE.py to a bytecode file (default FILE.fzb)
+  dis           disassemble a .py or .fzb file";
+
+/// Reads a file, reporting failures as `fzpy: can't open file ...`.
+fn read_file(file: &str) -> Result<Vec<u8>, ExitCode> {
+    std::fs::read(file).map_err(|e| {
+        eprintln!("fzpy: can't open file '{file}': {e}");
+        ExitCode::from(1)
+    })
+}
+
+/// Compiles a `.py` file, printing a syntax error as `FILE:LINE:COL: ...`.
+fn compile_file(file: &str) -> Result<fzpy_bytecode::CodeUnit, ExitCode> {
+    let src = read_file(file)?;
+    let Ok(text) = std::str::from_utf8(&src) else {
+        eprintln!("fzpy: {file} is not UTF-8 text");
+        return Err(ExitCode::from(1));
+    };
+    fzpy_compiler::compile(text, file, fzpy_compiler::Mode::Exec).map_err(|e| {
+        eprintln!(
+            "fzpy: {file}:{}:{}: {}: {}",
+            e.line,
+            e.col + 1,
+            match e.kind {
+                fzpy_compiler::ErrorKind::Syntax => "SyntaxError",
+                fzpy_compiler::ErrorKind::Indentation => "IndentationError",
+                fzpy_compiler::ErrorKind::Tab => "TabError",
+            },
+            e.msg
+        );
+        ExitCode::from(1)
+    })
+}
+
+/// Reads and verifies a `.fzb` file.
+fn load_fzb(file: &str) -> Result<fzpy_bytecode::CodeUnit, ExitCode> {
+    let data = read_file(file)?;
+    fzpy_bytecode::fzb::decode(&data).map_err(|e| {
+        eprintln!("fzpy: bad .fzb file '{file}': {e}");
+        ExitCode::from(1)
+    })
+}
+
+/// `fzpy compile FILE.py [-o OUT.fzb]`
+fn cmd_compile(args: &[String]) -> ExitCode {
+    let mut input: Option<&str> = None;
+    let mut output: Option<&str> = None;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "-o" => {
+                let Some(o) = args.get(i + 1) else {
+                    eprintln!("fzpy: -o needs a file name\n{USAGE}");
+                    return ExitCode::from(2);
+                };
+                output = Some(o);
+                i += 2;
+            }
+            a if a.starts_with('-') && a.len() > 1 => {
+                eprintln!("fzpy: unknown option {a}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            a if input.is_none() => {
+                input = Some(a);
+                i += 1;
+            }
+            a => {
+                eprintln!("fzpy: compile takes one file, got also {a}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(input) = input else {
+        eprintln!("fzpy: compile needs a file\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let out = match output {
+        Some(o) => o.to_string(),
+        None => std::path::Path::new(input)
+            .with_extension("fzb")
+            .to_string_lossy()
+            .into_owned(),
+    };
+    if out == input {
+        eprintln!("fzpy: refusing to overwrite the source file {input}");
+        return ExitCode::from(2);
+    }
+    let cu = match compile_file(input) {
+        Ok(cu) => cu,
+        Err(code) => return code,
+    };
+    let bytes = fzpy_bytecode::fzb::encode(&cu);
+    if let Err(e) = std::fs::write(&out, bytes) {
+        eprintln!("fzpy: can't write '{out}': {e}");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// `fzpy dis FILE` (`.fzb` files are decoded, anything else compiled).
+fn cmd_dis(args: &[String]) -> ExitCode {
+    let [file] = args else {
+        eprintln!("fzpy: dis takes one file\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let cu = if is_fzb(file) {
+        load_fzb(file)
+    } else {
+        compile_file(file)
+    };
+    match cu {
+        Ok(cu) => {
+            print!("{}", fzpy_bytecode::dis::dis(&cu));
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+/// Whether a file name names a bytecode file.
+fn is_fzb(file: &str) -> bool {
+    std::path::Path::new(file)
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("fzb"))
+}
 
 /// Parses `16k`, `1m`, `65536`.
 fn parse_size(s: &str) -> Option<usize> {
@@ -49,6 +178,9 @@ fn finish(vm: &mut Vm, r: fzpy_vm::PyResult<()>) -> ExitCode {
 fn main() -> ExitCode {
     let _ = ctrlc_setup();
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("sim") {
+        return sim_cmd::run(&args[1..]);
+    }
     let mut config = Config::default();
     let mut i = 0;
     let mut code: Option<String> = None;
@@ -93,6 +225,13 @@ fn main() -> ExitCode {
         let r = vm.run_main(&c, "<string>");
         return finish(&mut vm, r);
     }
+    if i < args.len() && code.is_none() {
+        match args[i].as_str() {
+            "compile" => return cmd_compile(&args[i + 1..]),
+            "dis" => return cmd_dis(&args[i + 1..]),
+            _ => {}
+        }
+    }
     if i < args.len() {
         let file = args[i].clone();
         config.argv = args[i..].to_vec();
@@ -109,6 +248,17 @@ fn main() -> ExitCode {
             }
         };
         let mut vm = new_vm(config);
+        if is_fzb(&file) {
+            let cu = match fzpy_bytecode::fzb::decode(&src) {
+                Ok(cu) => cu,
+                Err(e) => {
+                    eprintln!("fzpy: bad .fzb file '{file}': {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            let r = vm.run_main_code(&cu);
+            return finish(&mut vm, r);
+        }
         let r = match std::str::from_utf8(&src) {
             Ok(text) => vm.run_main(text, &file),
             Err(_) => {

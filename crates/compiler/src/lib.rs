@@ -57,6 +57,8 @@ pub struct CompileError {
     pub incomplete: bool,
 }
 
+pub use parser::set_max_depth;
+
 /// Parses source text into an AST.
 pub fn parse(source: &str, mode: Mode) -> Result<ast::Module, CompileError> {
     parser::parse(source, mode)

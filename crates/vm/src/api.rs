@@ -104,6 +104,19 @@ impl Vm {
         self.run_main_code(&cu)
     }
 
+    /// Decodes, verifies and runs a `.fzb` bytecode file as `__main__`;
+    /// a corrupt file raises `ValueError: bad .fzb file: ...`.
+    pub fn run_main_fzb(&mut self, bytes: &[u8]) -> PyResult<()> {
+        match fzpy_bytecode::fzb::decode(bytes) {
+            Ok(cu) => self.run_main_code(&cu),
+            Err(e) => {
+                let mut m = Msg::new();
+                let _ = write!(m, "bad .fzb file: {e}");
+                Err(self.raise_msg(TypeId::ValueError, m.as_str()))
+            }
+        }
+    }
+
     /// Runs a compiled module as `__main__`.
     pub fn run_main_code(&mut self, cu: &CodeUnit) -> PyResult<()> {
         let g = self.main_globals()?;

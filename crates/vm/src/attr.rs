@@ -406,11 +406,11 @@ impl Vm {
                     || o.is_imm_of(imm::NATIVE)
                     || o.is_imm_of(imm::MODULE) =>
                 {
-                    let s = crate::builtins::imm_name(o);
+                    let s = self.imm_name(o);
                     return self.new_str(s).map(Some);
                 }
                 kind::NATIVE_METHOD => {
-                    let s = crate::builtins::imm_name(self.heap.get(o, 1));
+                    let s = self.imm_name(self.heap.get(o, 1));
                     return self.new_str(s).map(Some);
                 }
                 kind::METHOD => {
@@ -426,9 +426,7 @@ impl Vm {
             b"__qualname__" => match k {
                 kind::FUNCTION => self.heap.get(o, func::QUALNAME),
                 kind::CLASS => self.heap.get(o, cls::QUALNAME),
-                _ if o.is_imm_of(imm::TYPE) => {
-                    return self.new_str(crate::builtins::imm_name(o)).map(Some)
-                }
+                _ if o.is_imm_of(imm::TYPE) => return self.new_str(self.imm_name(o)).map(Some),
                 _ => return Ok(None),
             },
             b"__module__" => match k {
@@ -669,6 +667,13 @@ impl Vm {
             let o = self.slot(base);
             self.heap.set(o, exc::ARGS, t);
             return Ok(());
+        }
+        if self.heap.kind(o) == kind::CLASS {
+            // A special method set on a class after its creation.
+            let name = self.slot(base + 1);
+            let mut buf = [0; 4];
+            self.specials_seen |=
+                crate::objects::class::special::bit(self.str_bytes_buf(name, &mut buf));
         }
         let mut d = self.heap.get(o, ds);
         if d.is_null() {

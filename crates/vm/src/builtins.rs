@@ -68,20 +68,21 @@ pub fn build_class_value() -> Value {
     native_value(TABLE_BUILTINS, 0)
 }
 
-/// The name of an immediate type, native or module.
-pub fn imm_name(v: Value) -> &'static str {
-    match v.imm_kind() {
-        imm::TYPE => TypeId::from_index(v.payload())
-            .map(|t| t.name())
-            .unwrap_or("?"),
-        imm::NATIVE => crate::native::native_def(v.payload())
-            .map(|d| d.name)
-            .unwrap_or("?"),
-        imm::MODULE => crate::modules::MODULES
-            .get(v.payload() as usize)
-            .map(|m| m.name)
-            .unwrap_or("?"),
-        _ => "?",
+impl Vm {
+    /// The name of an immediate type, native or module (registered
+    /// extension modules included).
+    pub fn imm_name(&self, v: Value) -> &'static str {
+        match v.imm_kind() {
+            imm::TYPE => TypeId::from_index(v.payload())
+                .map(|t| t.name())
+                .unwrap_or("?"),
+            imm::NATIVE => self
+                .native_def_of(v.payload())
+                .map(|d| d.name)
+                .unwrap_or("?"),
+            imm::MODULE => self.module_def_of(v).map(|m| m.name).unwrap_or("?"),
+            _ => "?",
+        }
     }
 }
 

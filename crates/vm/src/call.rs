@@ -8,8 +8,8 @@
 use crate::frame::HEADER;
 use crate::heap::{kind, root};
 use crate::interp::args_at;
-use crate::native::{native_def, Args, NO_KW};
-use crate::objects::class::{cls, inst};
+use crate::native::{Args, NO_KW};
+use crate::objects::class::inst;
 use crate::objects::function::{code, func};
 use crate::types::TypeId;
 use crate::value::{imm, Value};
@@ -99,6 +99,18 @@ impl Vm {
         if self.heap.kind(callee) == kind::FUNCTION {
             return self.call_function(callee, args, cpos, entry);
         }
+        // An instance whose __call__ is a Python function: call it in this
+        // loop (no native recursion), as obj.__call__(args).
+        if args.base == cpos + 2 && self.heap.kind(callee) == kind::INSTANCE {
+            if let Some(f) = self.user_special(callee, "__call__") {
+                if self.heap.kind(f) == kind::FUNCTION {
+                    self.set_slot(cpos, f);
+                    self.set_slot(cpos + 1, callee);
+                    let args = args_at(cpos + 1, n + 1, kw, nkw);
+                    return self.call_function(f, args, cpos, entry);
+                }
+            }
+        }
         let v = self.call_other(callee, args)?;
         Ok(Called::Value(v))
     }
@@ -151,7 +163,7 @@ impl Vm {
     /// Calls anything that is not a Python function.
     fn call_other(&mut self, callee: Value, args: Args) -> PyResult<Value> {
         if callee.is_imm_of(imm::NATIVE) {
-            let Some(d) = native_def(callee.payload()) else {
+            let Some(d) = self.native_def_of(callee.payload()) else {
                 return Err(self.raise_msg(TypeId::SystemError, "bad builtin"));
             };
             return (d.f)(self, args);
@@ -370,6 +382,9 @@ impl Vm {
     }
 
     fn lookup_user_new(&self, c: Value) -> Option<Value> {
+        if self.specials_seen & crate::objects::class::special::NEW == 0 {
+            return None;
+        }
         self.lookup_user_attr(c, "__new__")
     }
 

@@ -122,8 +122,11 @@ pub mod root {
     /// Class and args of an exception being created (no stack use there,
     /// so that raising works when even the stack cannot grow).
     pub const NEW_EXC: usize = 16;
+    /// Values held for extension modules (two: `EXT0`, `EXT0 + 1`; the
+    /// `flipperzero` module keeps its input and GPIO handlers here).
+    pub const EXT0: usize = 18;
     /// Number of root slots.
-    pub const COUNT: usize = 18;
+    pub const COUNT: usize = 20;
 }
 
 /// Words kept back for raising exceptions when the heap is full.

@@ -122,7 +122,7 @@ impl Vm {
         if let Some(m) = self.dict_get_str(mods, full) {
             return Ok(m);
         }
-        if let Some(m) = crate::modules::find(full) {
+        if let Some(m) = self.find_builtin_module(full) {
             return Ok(m);
         }
         // Directories to search: the parent package's __path__, else sys.path.
@@ -169,6 +169,10 @@ impl Vm {
             let file = alloc::format!("{dir}{sep}{leaf}.py");
             if let Some(src) = self.platform.read_file(&file) {
                 return self.exec_module_source(full, &file, &src, None);
+            }
+            let fzb = alloc::format!("{dir}{sep}{leaf}.fzb");
+            if let Some(data) = self.platform.read_file(&fzb) {
+                return self.exec_module_fzb(full, &fzb, &data);
             }
             let pkg_dir = alloc::format!("{dir}{sep}{leaf}");
             let init = alloc::format!("{pkg_dir}/__init__.py");
@@ -230,11 +234,36 @@ impl Vm {
             return Err(self.raise_msg(TypeId::SyntaxError, m.as_str()));
         };
         let cu = self.compile(text, file, CompileMode::Exec)?;
+        self.exec_module_unit(name, file, &cu, pkg_path)
+    }
+
+    /// Imports a module from a precompiled `.fzb` file: decodes and verifies
+    /// it (ImportError when it is corrupt), then runs it as a new module.
+    pub fn exec_module_fzb(&mut self, name: &str, file: &str, data: &[u8]) -> PyResult<Value> {
+        let cu = match fzpy_bytecode::fzb::decode(data) {
+            Ok(cu) => cu,
+            Err(e) => {
+                let mut m = Msg::new();
+                let _ = write!(m, "bad .fzb file {file}: {e}");
+                return Err(self.raise_msg(TypeId::ImportError, m.as_str()));
+            }
+        };
+        self.exec_module_unit(name, file, &cu, None)
+    }
+
+    /// Runs a compiled module body as the new module `name`.
+    fn exec_module_unit(
+        &mut self,
+        name: &str,
+        file: &str,
+        cu: &fzpy_bytecode::CodeUnit,
+        pkg_path: Option<&str>,
+    ) -> PyResult<Value> {
         let nm = self.new_str(name)?;
         let m = self.new_module(nm)?;
         self.push(m)?;
         let base = self.sp() - 1;
-        let r = self.init_module(base, name, file, pkg_path, &cu);
+        let r = self.init_module(base, name, file, pkg_path, cu);
         if r.is_err() {
             let mods = self.modules_dict()?;
             if let Ok(k) = self.new_str(name) {
@@ -336,7 +365,7 @@ impl Vm {
                 let mut b1 = [0; 4];
                 let mut b2 = [0; 4];
                 let modname: String = if mn.is_null() {
-                    crate::builtins::imm_name(m).into()
+                    self.imm_name(m).into()
                 } else {
                     self.str_text(mn, &mut b1).into()
                 };

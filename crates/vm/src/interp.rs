@@ -64,6 +64,10 @@ impl Vm {
             if self.platform.interrupted() {
                 return Err(self.raise_empty(TypeId::KeyboardInterrupt));
             }
+            // Extension events (Flipper input callbacks) between bytecodes.
+            if let Some(hook) = self.event_hook {
+                hook(self)?;
+            }
         }
         Ok(())
     }
@@ -100,6 +104,12 @@ impl Vm {
     /// Executes one instruction.
     #[inline]
     fn step(&mut self, op: Op, arg: u16, pc: &mut usize) -> PyResult<Flow> {
+        if !self.operands_ok(op, arg) {
+            return Err(self.raise_msg(
+                TypeId::SystemError,
+                "invalid bytecode: operand of the wrong kind",
+            ));
+        }
         let h = &mut self.heap;
         match op {
             Op::NOP => {}
@@ -198,11 +208,12 @@ impl Vm {
                 let n = self.code_nslots(c);
                 let start = n - arg as usize;
                 for i in 0..arg as usize {
-                    let cell = if closure.is_null() {
-                        Value::NULL
-                    } else {
-                        self.tuple_get(closure, i)
-                    };
+                    let cell =
+                        if self.heap.kind(closure) == kind::TUPLE && i < self.tuple_len(closure) {
+                            self.tuple_get(closure, i)
+                        } else {
+                            Value::NULL
+                        };
                     let s = self.frame + HEADER + start + i;
                     self.set_slot(s, cell);
                 }
@@ -646,6 +657,62 @@ impl Vm {
             }
         }
         Ok(Flow::Next)
+    }
+
+    /// Bytecode loaded from a file is verified for its structure (operands in
+    /// range, stack depths), not for the kinds of the values it moves. The
+    /// instructions that rely on a kind check it here, so that hostile code
+    /// raises SystemError instead of misreading the heap. Compiled code
+    /// always passes; the cost is one match on the opcode.
+    fn operands_ok(&self, op: Op, arg: u16) -> bool {
+        let h = &self.heap;
+        let n = arg as usize;
+        let peek_is = |d: usize, k: u8| d < h.sp() && h.kind(h.peek(d)) == k;
+        match op {
+            Op::COPY => n >= 1 && n <= h.sp(),
+            Op::SWAP => n >= 2 && n <= h.sp(),
+            Op::LOAD_DEREF | Op::STORE_DEREF | Op::DELETE_DEREF => {
+                h.kind(self.slot(self.local(arg))) == kind::CELL
+            }
+            Op::COPY_FREE_VARS => {
+                let c = self.frame_code(self.frame);
+                n <= self.code_nslots(c)
+            }
+            Op::LIST_APPEND | Op::LIST_EXTEND => peek_is(n, kind::LIST),
+            Op::SET_ADD | Op::SET_UPDATE => peek_is(n, kind::SET),
+            Op::MAP_ADD => peek_is(n + 1, kind::DICT),
+            Op::DICT_UPDATE | Op::DICT_MERGE => peek_is(n, kind::DICT),
+            Op::LIST_TO_TUPLE => peek_is(0, kind::LIST),
+            Op::BUILD_STRING => n <= h.sp() && (0..n).all(|i| self.is_str(h.peek(i))),
+            Op::FORMAT_VALUE => arg & 4 == 0 || (h.sp() > 0 && self.is_str(h.peek(0))),
+            Op::MAKE_FUNCTION => {
+                let mut d = 0;
+                let mut ok = peek_is(d, kind::CODE);
+                if arg & 8 != 0 {
+                    d += 1;
+                    ok &= peek_is(d, kind::TUPLE);
+                }
+                if arg & 2 != 0 {
+                    d += 1;
+                    ok &= peek_is(d, kind::DICT);
+                }
+                if arg & 1 != 0 {
+                    d += 1;
+                    ok &= peek_is(d, kind::TUPLE);
+                }
+                ok
+            }
+            Op::CALL_KW => {
+                peek_is(0, kind::TUPLE) && {
+                    let t = h.peek(0);
+                    self.tuple_len(t) <= n
+                        && (0..self.tuple_len(t)).all(|i| self.is_str(self.tuple_get(t, i)))
+                }
+            }
+            Op::WITH_EXCEPT_START => peek_is(0, kind::EXCEPTION) && h.sp() >= 3,
+            Op::YIELD_VALUE => !self.slot(self.frame + F_GEN).is_null(),
+            _ => true,
+        }
     }
 
     /// Replaces the top `n` slots by `v`.

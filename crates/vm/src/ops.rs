@@ -1288,7 +1288,7 @@ impl Vm {
             }
             let _ = write!(m, "{}()", self.str_text(q, &mut b2));
         } else if f.is_imm() {
-            let _ = write!(m, "{}()", crate::builtins::imm_name(f));
+            let _ = write!(m, "{}()", self.imm_name(f));
         } else {
             let _ = write!(m, "{} object", self.type_name(f, &mut b1));
         }

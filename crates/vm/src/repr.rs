@@ -254,15 +254,15 @@ impl Vm {
                 }
                 imm::CHAR => return self.write_str_repr(b, v),
                 imm::TYPE => {
-                    let _ = write!(m, "<class '{}'>", crate::builtins::imm_name(v));
+                    let _ = write!(m, "<class '{}'>", self.imm_name(v));
                     return self.builder_push(b, m.as_str());
                 }
                 imm::NATIVE => {
-                    let _ = write!(m, "<built-in function {}>", crate::builtins::imm_name(v));
+                    let _ = write!(m, "<built-in function {}>", self.imm_name(v));
                     return self.builder_push(b, m.as_str());
                 }
                 _ => {
-                    let _ = write!(m, "<module '{}' (built-in)>", crate::builtins::imm_name(v));
+                    let _ = write!(m, "<module '{}' (built-in)>", self.imm_name(v));
                     return self.builder_push(b, m.as_str());
                 }
             }
@@ -485,7 +485,7 @@ impl Vm {
                 let _ = write!(
                     m,
                     "<built-in method {} of {} object at 0x{:08x}>",
-                    crate::builtins::imm_name(n),
+                    self.imm_name(n),
                     self.type_name(this, &mut buf),
                     this.0
                 );

@@ -153,11 +153,29 @@ pub struct Vm {
     pub(crate) repr_stack: [usize; 32],
     /// Entries used in `repr_stack`.
     pub(crate) repr_stack_len: usize,
+    /// Special methods some user class has defined (bits of
+    /// `objects::class::special`): lets attribute access skip their lookup.
+    pub(crate) specials_seen: u32,
     /// How the last generator run ended.
     pub(crate) gen_exit: crate::interp::GenExit,
     /// Settings.
     pub config: Config,
+    /// Builtin modules added by the embedding ([`Vm::register_module`]).
+    pub(crate) ext_modules: [Option<&'static crate::modules::ModuleDef>; MAX_EXT_MODULES],
+    /// State of extension modules (the `flipperzero` module keeps its board
+    /// here and reaches it with `downcast_mut`).
+    pub ext: Option<Box<dyn core::any::Any>>,
+    /// Run between bytecodes (at every interrupt poll) and during
+    /// `time.sleep*`: delivers an extension's pending events (input callbacks).
+    pub event_hook: Option<EventHook>,
 }
+
+/// Most modules [`Vm::register_module`] accepts.
+pub const MAX_EXT_MODULES: usize = 4;
+
+/// An extension's event hook: may call Python code; an error propagates
+/// from the bytecode or sleep where it ran.
+pub type EventHook = fn(&mut Vm) -> PyResult<()>;
 
 /// `frame` when no frame runs.
 pub const NO_FRAME: usize = usize::MAX;
@@ -186,12 +204,35 @@ impl Vm {
             next_id: 0,
             repr_stack: [0; 32],
             repr_stack_len: 0,
+            specials_seen: 0,
             gen_exit: crate::interp::GenExit::None,
             config,
+            ext_modules: [None; MAX_EXT_MODULES],
+            ext: None,
+            event_hook: None,
         };
         let seed = vm.platform.random_seed();
         vm.seed_rng(seed);
         vm
+    }
+
+    /// Adds a builtin module defined outside the VM (such as `flipperzero`):
+    /// importable by name, its functions natives like the VM's own. False
+    /// when [`MAX_EXT_MODULES`] are registered already; registering the same
+    /// name again replaces the table.
+    pub fn register_module(&mut self, def: &'static crate::modules::ModuleDef) -> bool {
+        let slot = self
+            .ext_modules
+            .iter()
+            .position(|m| m.is_some_and(|m| m.name == def.name))
+            .or_else(|| self.ext_modules.iter().position(|m| m.is_none()));
+        match slot {
+            Some(i) => {
+                self.ext_modules[i] = Some(def);
+                true
+            }
+            None => false,
+        }
     }
 
     // ---- raising ------------------------------------------------------------

@@ -24,6 +24,21 @@ use alloc::vec::Vec;
 /// this deep too. CPython's own limits are of the same order.
 pub const MAX_DEPTH: u32 = 300;
 
+/// The nesting limit in force: [`MAX_DEPTH`] unless an embedding with a small
+/// native stack lowered it with [`set_max_depth`].
+static DEPTH_LIMIT: core::sync::atomic::AtomicU32 = core::sync::atomic::AtomicU32::new(MAX_DEPTH);
+
+/// Lowers the nesting limit (see [`MAX_DEPTH`]) for every later parse, for
+/// embeddings whose native stack cannot hold [`MAX_DEPTH`] levels (a
+/// Cortex-M4 with a 16 KB stack). The value is clamped to `1..=MAX_DEPTH`;
+/// deeper input fails with "too many nested expressions" as usual.
+pub fn set_max_depth(limit: u32) {
+    DEPTH_LIMIT.store(
+        limit.clamp(1, MAX_DEPTH),
+        core::sync::atomic::Ordering::Relaxed,
+    );
+}
+
 type R<T> = Result<T, CompileError>;
 
 /// Parses a whole input.
@@ -467,7 +482,7 @@ impl<'a> Parser<'a> {
         #[cfg(test)]
         tests::note_stack();
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > DEPTH_LIMIT.load(core::sync::atomic::Ordering::Relaxed) {
             return Err(self.err_tok("too many nested expressions"));
         }
         Ok(())
@@ -1808,6 +1823,9 @@ impl<'a> Parser<'a> {
     /// `for target in iter [if cond]...` clauses, one or more.
     #[inline(never)]
     fn comp_clauses(&mut self) -> R<Vec<Comprehension>> {
+        // The iterables are parsed below `expression`, so a comprehension nested in
+        // another's iterable would not otherwise count towards the nesting limit.
+        self.enter()?;
         let mut gens = Vec::new();
         while self.at(Tok::For) {
             self.bump()?;
@@ -1823,6 +1841,7 @@ impl<'a> Parser<'a> {
         if self.at(Tok::Async) {
             return Err(self.err_tok("asynchronous comprehensions are not supported"));
         }
+        self.leave();
         Ok(gens)
     }
 

@@ -107,8 +107,57 @@ pub(crate) fn native_of(module: &str, fname: &str) -> Option<Value> {
     Some(native_value(TABLE_MODULES + m as u32, i as u32))
 }
 
-fn def_of(m: Value) -> &'static ModuleDef {
-    &MODULES[m.payload() as usize % MODULES.len()]
+fn def_of(vm: &Vm, m: Value) -> &'static ModuleDef {
+    let i = m.payload() as usize;
+    match i.checked_sub(MODULES.len()) {
+        Some(j) => vm
+            .ext_modules
+            .get(j)
+            .copied()
+            .flatten()
+            .unwrap_or(&MODULES[0]),
+        None => &MODULES[i],
+    }
+}
+
+// Modules registered by the embedding ([`Vm::register_module`]) follow the
+// static ones: module value `MODULE(MODULES.len() + j)`, functions in native
+// table `TABLE_MODULES + MODULES.len() + j`.
+impl Vm {
+    /// The module value for `name`: a static builtin or a registered one.
+    pub fn find_builtin_module(&self, name: &str) -> Option<Value> {
+        if let Some(m) = find(name) {
+            return Some(m);
+        }
+        let j = self
+            .ext_modules
+            .iter()
+            .position(|m| m.is_some_and(|m| m.name == name))?;
+        Some(Value::imm(imm::MODULE, (MODULES.len() + j) as u32))
+    }
+
+    /// The static description of a builtin module value (registered ones included).
+    pub fn module_def_of(&self, m: Value) -> Option<&'static ModuleDef> {
+        let i = m.payload() as usize;
+        match i.checked_sub(MODULES.len()) {
+            Some(j) => self.ext_modules.get(j).copied().flatten(),
+            None => MODULES.get(i),
+        }
+    }
+
+    /// Resolves a native value's payload, registered modules included.
+    pub fn native_def_of(&self, payload: u32) -> Option<&'static NativeDef> {
+        let table = payload >> 16;
+        let first_ext = TABLE_MODULES + MODULES.len() as u32;
+        if table >= first_ext {
+            let m = self
+                .ext_modules
+                .get((table - first_ext) as usize)?
+                .as_ref()?;
+            return m.functions.get((payload & 0xffff) as usize);
+        }
+        crate::native::native_def(payload)
+    }
 }
 
 /// The run-time dict of a builtin module (created on demand).
@@ -163,7 +212,7 @@ pub fn builtin_module_getattr(vm: &mut Vm, m: Value, name: Value) -> PyResult<Va
     if let Some(v) = vm.dict_get(d, name)? {
         return Ok(v);
     }
-    let md = def_of(m);
+    let md = def_of(vm, m);
     if let Some(nb) = NameBuf::of(vm, name) {
         let n = nb.as_str();
         if n == "__name__" {

@@ -80,6 +80,10 @@ pub fn sleep_ns(vm: &mut Vm, ns: u64) -> PyResult<()> {
         if vm.platform.interrupted() {
             return Err(vm.raise_empty(TypeId::KeyboardInterrupt));
         }
+        // Extension events (Flipper input callbacks) are delivered during sleeps.
+        if let Some(hook) = vm.event_hook {
+            hook(vm)?;
+        }
         if left == 0 {
             return Ok(());
         }

@@ -50,6 +50,34 @@ pub mod inst {
     pub const SIZE: usize = 4;
 }
 
+/// Bits of `Vm::specials_seen`: special methods that change how every
+/// attribute access or instantiation works. Until some class defines one,
+/// the interpreter does not look for it (flags only ever get set).
+pub mod special {
+    /// `__getattribute__`
+    pub const GETATTRIBUTE: u32 = 1;
+    /// `__getattr__`
+    pub const GETATTR: u32 = 2;
+    /// `__setattr__`
+    pub const SETATTR: u32 = 4;
+    /// `__delattr__`
+    pub const DELATTR: u32 = 8;
+    /// `__new__`
+    pub const NEW: u32 = 16;
+
+    /// The bit for a special method name, or 0.
+    pub fn bit(name: &[u8]) -> u32 {
+        match name {
+            b"__getattribute__" => GETATTRIBUTE,
+            b"__getattr__" => GETATTR,
+            b"__setattr__" => SETATTR,
+            b"__delattr__" => DELATTR,
+            b"__new__" => NEW,
+            _ => 0,
+        }
+    }
+}
+
 /// Methods of `type`.
 pub static TYPE_METHODS: &[NativeDef] = &[crate::native::def("mro", type_mro)];
 
@@ -277,7 +305,23 @@ impl Vm {
     /// The special method `name` of `v`'s type if defined by a user class
     /// (builtin types' operations are handled natively).
     pub fn user_special(&self, v: Value, name: &str) -> Option<Value> {
+        let bit = special::bit(name.as_bytes());
+        if bit != 0 && self.specials_seen & bit == 0 {
+            return None;
+        }
         self.user_class_attr(self.type_of(v), name)
+    }
+
+    /// Records which tracked special methods a class namespace defines.
+    pub(crate) fn note_specials(&mut self, ns: Value) {
+        let mut bits = 0;
+        for i in 0..self.dict_used(ns) {
+            if let Some((k, _)) = self.dict_entry(ns, i) {
+                let mut buf = [0; 4];
+                bits |= special::bit(self.str_bytes_buf(k, &mut buf));
+            }
+        }
+        self.specials_seen |= bits;
     }
 
     /// `name` from the user classes in a class's MRO (None when the search
@@ -380,6 +424,8 @@ impl Vm {
         {
             self.dict_set_str(ns, "__hash__", Value::NONE)?;
         }
+        let ns = self.slot(base + 2);
+        self.note_specials(ns);
         let c = self.alloc(kind::CLASS, cls::SIZE)?;
         self.push(c)?;
         let cslot = self.sp() - 1;

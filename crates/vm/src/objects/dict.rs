@@ -125,8 +125,21 @@ impl Vm {
             let d = self.slot(base);
             let index = self.heap.get(d, INDEX);
             if index.is_null() {
+                let hv = Value::int(h as i32).0;
+                let key = self.slot(base + 1);
                 let mut i = 0;
                 while i < self.dict_used(self.slot(base)) {
+                    // Fast path: skip entries whose stored hash differs, and
+                    // take identical keys (interned names) at once.
+                    let e = self.heap.get(self.slot(base), ENTRIES);
+                    let ew = e.word() + 1 + i * 3;
+                    if self.heap.words[ew] != hv {
+                        i += 1;
+                        continue;
+                    }
+                    if self.heap.words[ew + 1] == key.0 {
+                        return Ok(Some(i));
+                    }
                     match self.entry_matches(base, i, h)? {
                         Match::Yes => return Ok(Some(i)),
                         Match::No => i += 1,

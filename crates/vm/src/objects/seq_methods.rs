@@ -9,7 +9,7 @@ use crate::heap::kind;
 use crate::native::{def, Args, NativeDef};
 use crate::objects::list::{ITEMS, LEN};
 use crate::types::TypeId;
-use crate::value::{imm, Value};
+use crate::value::Value;
 use crate::vm::{Msg, PyResult, Vm};
 use core::fmt::Write;
 use fzpy_bytecode::CmpOp;

@@ -1,0 +1,139 @@
+//! `fzpy sim APP.py [options]`: runs a Flipper app in the desktop simulator
+//! (headless): scripted keys, simulated clock, screen dump / screenshot /
+//! output event log at the end.
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: fzpy sim APP.py [options] [ARGS...] (options anywhere)
+  --keys SCRIPT        input, e.g. right,right,ok,wait:500,long:back
+                       (prefixes long: press: release: repeat:, wait:MS; 100 ms apart)
+  --timeout SECONDS    simulated seconds before KeyboardInterrupt (default 10)
+  --dump-screen        print the last screen as text art (# black, . white)
+  --screenshot OUT.png save the last screen, 4x, Flipper orange
+  --events             print LED/vibro/speaker/GPIO/PWM/IR/UART events
+  --heap SIZE          Python heap size (default 64k)
+  --gc-stress          collect at every allocation";
+
+/// Runs the `sim` subcommand with the arguments after `sim`.
+pub fn run(args: &[String]) -> ExitCode {
+    let mut opts = fzpy_sim::SimOptions {
+        echo: true,
+        ..Default::default()
+    };
+    let mut config = fzpy_vm::Config::default();
+    let (mut dump, mut events) = (false, false);
+    let mut shot: Option<String> = None;
+    let mut i = 0;
+    let mut file: Option<String> = None;
+    let mut rest: Vec<String> = Vec::new();
+    while i < args.len() {
+        let a = args[i].as_str();
+        let val = args.get(i + 1);
+        let need = |v: Option<&String>| -> Result<String, ExitCode> {
+            v.cloned().ok_or_else(|| {
+                eprintln!("fzpy sim: {a} needs a value\n{USAGE}");
+                ExitCode::from(2)
+            })
+        };
+        match a {
+            "--keys" => match need(val) {
+                Ok(v) => {
+                    opts.keys = v;
+                    i += 1;
+                }
+                Err(c) => return c,
+            },
+            "--timeout" => match need(val).map(|v| v.parse::<f64>()) {
+                Ok(Ok(t)) if t >= 0.0 => {
+                    opts.timeout_s = t;
+                    i += 1;
+                }
+                Ok(_) => {
+                    eprintln!("fzpy sim: --timeout needs a number of seconds");
+                    return ExitCode::from(2);
+                }
+                Err(c) => return c,
+            },
+            "--screenshot" => match need(val) {
+                Ok(v) => {
+                    shot = Some(v);
+                    i += 1;
+                }
+                Err(c) => return c,
+            },
+            "--heap" => match need(val).map(|v| crate::parse_size(&v)) {
+                Ok(Some(n)) => {
+                    config.heap_bytes = n;
+                    i += 1;
+                }
+                Ok(None) => {
+                    eprintln!("fzpy sim: --heap needs a size such as 16k, 64k or 1m");
+                    return ExitCode::from(2);
+                }
+                Err(c) => return c,
+            },
+            "--dump-screen" => dump = true,
+            "--events" => events = true,
+            "--gc-stress" => config.gc_stress = true,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            _ if a.starts_with('-') => {
+                eprintln!("fzpy sim: unknown option {a}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            _ if file.is_none() => file = Some(a.to_string()),
+            _ => rest.push(a.to_string()),
+        }
+        i += 1;
+    }
+    let Some(file) = file else {
+        eprintln!("fzpy sim: no app given\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    config.argv = std::iter::once(file.clone()).chain(rest).collect();
+    config.path0 = std::path::Path::new(&file)
+        .parent()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let src = match std::fs::read_to_string(&file) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("fzpy sim: can't open file '{file}': {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let (mut vm, state) =
+        match fzpy_sim::new_vm(config, &opts, Some(Box::new(crate::host::HostCompiler))) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("fzpy sim: {e}");
+                return ExitCode::from(2);
+            }
+        };
+    let r = vm.run_main(&src, &file);
+    let code = crate::finish(&mut vm, r);
+    let st = state.borrow();
+    if st.timed_out {
+        eprintln!(
+            "fzpy sim: timeout after {} s of simulated time",
+            opts.timeout_s
+        );
+    }
+    if events {
+        for e in &st.events {
+            println!("{e}");
+        }
+    }
+    if dump {
+        print!("{}", st.screen.dump());
+    }
+    if let Some(path) = shot {
+        if let Err(e) = std::fs::write(&path, fzpy_sim::screenshot_png(&st.screen, 4)) {
+            eprintln!("fzpy sim: can't write '{path}': {e}");
+            return ExitCode::from(1);
+        }
+    }
+    code
+}

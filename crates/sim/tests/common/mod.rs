@@ -1,0 +1,70 @@
+//! Shared test harness: runs Python source in the simulator.
+
+#![allow(dead_code)]
+
+use fzpy_sim::{new_vm, Shared, SimOptions};
+use fzpy_vm::{CompileFailure, CompileMode, Compiler, Config};
+
+/// The compiler, as the VM sees it.
+pub struct TestCompiler;
+
+impl Compiler for TestCompiler {
+    fn compile(
+        &self,
+        source: &str,
+        filename: &str,
+        mode: CompileMode,
+    ) -> Result<fzpy_bytecode::CodeUnit, CompileFailure> {
+        let mode = match mode {
+            CompileMode::Exec => fzpy_compiler::Mode::Exec,
+            CompileMode::Eval => fzpy_compiler::Mode::Eval,
+            CompileMode::Single => fzpy_compiler::Mode::Single,
+        };
+        fzpy_compiler::compile(source, filename, mode).map_err(|e| CompileFailure {
+            kind: fzpy_vm::types::TypeId::SyntaxError,
+            msg: e.msg,
+            line: e.line,
+            col: e.col,
+            incomplete: e.incomplete,
+        })
+    }
+}
+
+/// Runs `src` with key script `keys`; (stdout, raised?, state).
+pub fn run_with(
+    src: &str,
+    keys: &str,
+    gc_stress: bool,
+    setup: impl FnOnce(&Shared),
+) -> (String, bool, Shared) {
+    let config = Config {
+        gc_stress,
+        ..Config::default()
+    };
+    let opts = SimOptions {
+        keys: keys.into(),
+        timeout_s: 10.0,
+        echo: false,
+    };
+    let (mut vm, st) = new_vm(config, &opts, Some(Box::new(TestCompiler))).expect("options");
+    setup(&st);
+    let r = vm.run_main(src, "test.py");
+    let raised = r.is_err();
+    if raised {
+        vm.report_exception();
+    }
+    let out = String::from_utf8_lossy(&st.borrow().stdout).into_owned();
+    (out, raised, st)
+}
+
+/// Runs `src`; its stdout (panics if it raised).
+pub fn run(src: &str) -> String {
+    for stress in [false, true] {
+        let (out, raised, _) = run_with(src, "", stress, |_| {});
+        assert!(!raised, "script raised; output so far:\n{out}");
+        if stress {
+            return out;
+        }
+    }
+    unreachable!()
+}

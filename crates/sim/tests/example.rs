@@ -1,0 +1,80 @@
+//! The example app run headless with a key script, and the stub file.
+//!
+//! `examples/counter.screen.txt` is fzpy's own output (made with
+//! `fzpy sim examples/counter.py --keys up,up,up,down,ok,up,up,long:back
+//! --dump-screen`), not CPython's or a device's: it pins the simulator's
+//! drawing (including its fonts) so changes show up.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+fn root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+#[test]
+fn counter_example_screen() {
+    let src = std::fs::read_to_string(root().join("examples/counter.py")).unwrap();
+    let want = std::fs::read_to_string(root().join("examples/counter.screen.txt")).unwrap();
+    for stress in [false, true] {
+        let (out, raised, st) =
+            common::run_with(&src, "up,up,up,down,ok,up,up,long:back", stress, |_| {});
+        assert!(!raised, "{out}");
+        assert_eq!(out, "final count: 2\n");
+        let st = st.borrow();
+        assert!(!st.timed_out);
+        assert_eq!(st.screen.dump(), want);
+        assert_eq!(st.events, ["     0.500 vibro on", "     0.550 vibro off"]);
+    }
+}
+
+#[test]
+fn stub_and_module_export_the_same_names() {
+    let stub = std::fs::read_to_string(root().join("stubs/flipperzero.pyi")).unwrap();
+    let mut in_stub = BTreeSet::new();
+    for line in stub.lines() {
+        let name = if let Some(rest) = line.strip_prefix("def ") {
+            rest.split('(').next()
+        } else if let Some((n, _)) = line.split_once(": ") {
+            let constant = n.starts_with(|c: char| c.is_ascii_uppercase())
+                && n.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+            constant.then_some(n)
+        } else {
+            None
+        };
+        if let Some(n) = name.filter(|n| !n.starts_with('_')) {
+            assert!(in_stub.insert(n.to_string()), "{n} twice in the stub");
+        }
+    }
+    let in_module: BTreeSet<String> = fzpy_flipper::FUNCTIONS
+        .iter()
+        .map(|f| f.name.to_string())
+        .chain(fzpy_flipper::CONSTS.iter().map(|c| c.0.to_string()))
+        .collect();
+    assert_eq!(in_stub, in_module);
+    // Every item has a docstring: each def and constant is followed by one.
+    let lines: Vec<&str> = stub.lines().collect();
+    for (i, l) in lines.iter().enumerate() {
+        let constant = l
+            .split_once(": ")
+            .is_some_and(|(n, _)| in_module.contains(n));
+        if l.starts_with("def ") || constant {
+            assert!(
+                lines
+                    .get(i + 1)
+                    .is_some_and(|n| n.trim_start().starts_with("\"\"\"")),
+                "no docstring after {l}"
+            );
+        }
+    }
+}
+
+#[test]
+fn screenshot_is_a_png() {
+    let c = fzpy_sim::screen::Canvas::default();
+    let png = fzpy_sim::screenshot_png(&c, 4);
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(&png[16..24], &[0, 0, 2, 0, 0, 0, 1, 0]);
+}
