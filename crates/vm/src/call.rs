@@ -537,7 +537,7 @@ impl Vm {
             let _ = write!(
                 m,
                 " takes from {} to {} positional arguments but {} {} given",
-                argcount - ndef,
+                argcount.saturating_sub(ndef),
                 argcount,
                 given,
                 if given == 1 { "was" } else { "were" }
@@ -770,7 +770,7 @@ impl Vm {
         }
         if argcount == 0 {
             let t = first;
-            first = if self.tuple_len(t) > 0 {
+            first = if self.heap.kind(t) == kind::TUPLE && self.tuple_len(t) > 0 {
                 self.tuple_get(t, 0)
             } else {
                 Value::NULL
@@ -780,10 +780,10 @@ impl Vm {
             let s = self.tuple_get(slots, i);
             if self.str_is(s, "__class__") {
                 let cell = self.slot(fb + HEADER + i);
-                let k = if cell.is_null() {
-                    Value::NULL
-                } else {
+                let k = if self.heap.kind(cell) == kind::CELL {
                     self.heap.get(cell, 0)
+                } else {
+                    Value::NULL
                 };
                 if k.is_null() {
                     return Err(
