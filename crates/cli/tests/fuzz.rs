@@ -3,7 +3,7 @@
 //! panic. Runaway programs are stopped by an "interrupt" after a budget of
 //! polls, as Ctrl+C would.
 
-use fzpy_vm::{CompileFailure, CompileMode, Compiler, Config, Platform, Vm};
+use fzpy_vm::{Config, Platform, Vm};
 use std::path::PathBuf;
 
 /// A platform that discards output and interrupts after `budget` polls.
@@ -23,29 +23,7 @@ impl Platform for Sandbox {
     }
 }
 
-struct TheCompiler;
-
-impl Compiler for TheCompiler {
-    fn compile(
-        &self,
-        source: &str,
-        filename: &str,
-        mode: CompileMode,
-    ) -> Result<fzpy_bytecode::CodeUnit, CompileFailure> {
-        let mode = match mode {
-            CompileMode::Exec => fzpy_compiler::Mode::Exec,
-            CompileMode::Eval => fzpy_compiler::Mode::Eval,
-            CompileMode::Single => fzpy_compiler::Mode::Single,
-        };
-        fzpy_compiler::compile(source, filename, mode).map_err(|e| CompileFailure {
-            kind: fzpy_vm::types::TypeId::SyntaxError,
-            msg: e.msg,
-            line: e.line,
-            col: e.col,
-            incomplete: e.incomplete,
-        })
-    }
-}
+use fzpy_compiler::VmCompiler as TheCompiler;
 
 /// xorshift64*
 struct Rng(u64);

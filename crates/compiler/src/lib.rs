@@ -14,6 +14,11 @@ pub mod codegen;
 pub mod lexer;
 pub mod parser;
 pub mod symtable;
+#[cfg(feature = "vm")]
+pub mod vm_adapter;
+
+#[cfg(feature = "vm")]
+pub use vm_adapter::VmCompiler;
 
 use alloc::string::String;
 use fzpy_bytecode::CodeUnit;

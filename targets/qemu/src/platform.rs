@@ -164,31 +164,4 @@ impl fzpy_vm::Platform for Semihost {
 
 /// The compiler, as the VM sees it.
 #[cfg(feature = "compiler")]
-pub struct DeviceCompiler;
-
-#[cfg(feature = "compiler")]
-impl fzpy_vm::Compiler for DeviceCompiler {
-    fn compile(
-        &self,
-        source: &str,
-        filename: &str,
-        mode: fzpy_vm::CompileMode,
-    ) -> Result<fzpy_bytecode::CodeUnit, fzpy_vm::CompileFailure> {
-        let mode = match mode {
-            fzpy_vm::CompileMode::Exec => fzpy_compiler::Mode::Exec,
-            fzpy_vm::CompileMode::Eval => fzpy_compiler::Mode::Eval,
-            fzpy_vm::CompileMode::Single => fzpy_compiler::Mode::Single,
-        };
-        fzpy_compiler::compile(source, filename, mode).map_err(|e| fzpy_vm::CompileFailure {
-            kind: match e.kind {
-                fzpy_compiler::ErrorKind::Syntax => fzpy_vm::types::TypeId::SyntaxError,
-                fzpy_compiler::ErrorKind::Indentation => fzpy_vm::types::TypeId::IndentationError,
-                fzpy_compiler::ErrorKind::Tab => fzpy_vm::types::TypeId::TabError,
-            },
-            msg: e.msg,
-            line: e.line,
-            col: e.col,
-            incomplete: e.incomplete,
-        })
-    }
-}
+pub use fzpy_compiler::VmCompiler as DeviceCompiler;

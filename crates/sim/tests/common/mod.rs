@@ -3,32 +3,10 @@
 #![allow(dead_code)]
 
 use fzpy_sim::{new_vm, Shared, SimOptions};
-use fzpy_vm::{CompileFailure, CompileMode, Compiler, Config};
+use fzpy_vm::Config;
 
 /// The compiler, as the VM sees it.
-pub struct TestCompiler;
-
-impl Compiler for TestCompiler {
-    fn compile(
-        &self,
-        source: &str,
-        filename: &str,
-        mode: CompileMode,
-    ) -> Result<fzpy_bytecode::CodeUnit, CompileFailure> {
-        let mode = match mode {
-            CompileMode::Exec => fzpy_compiler::Mode::Exec,
-            CompileMode::Eval => fzpy_compiler::Mode::Eval,
-            CompileMode::Single => fzpy_compiler::Mode::Single,
-        };
-        fzpy_compiler::compile(source, filename, mode).map_err(|e| CompileFailure {
-            kind: fzpy_vm::types::TypeId::SyntaxError,
-            msg: e.msg,
-            line: e.line,
-            col: e.col,
-            incomplete: e.incomplete,
-        })
-    }
-}
+pub use fzpy_compiler::VmCompiler as TestCompiler;
 
 /// Runs `src` with key script `keys`; (stdout, raised?, state).
 pub fn run_with(
