@@ -44,6 +44,8 @@ enum Mode {
     DefaultHeap,
     GcStress,
     SmallHeap,
+    /// Compiled first with `fzpy compile`, then run from the `.fzb` file.
+    Bytecode,
 }
 
 impl Mode {
@@ -52,6 +54,7 @@ impl Mode {
             Mode::DefaultHeap => "default heap",
             Mode::GcStress => "gc stress",
             Mode::SmallHeap => "small heap",
+            Mode::Bytecode => "bytecode file",
         }
     }
 
@@ -60,6 +63,7 @@ impl Mode {
             Mode::DefaultHeap => vec![],
             Mode::GcStress => vec!["--gc-stress".to_string()],
             Mode::SmallHeap => vec!["--heap".to_string(), SMALL_HEAP.to_string()],
+            Mode::Bytecode => vec![],
         }
     }
 }
@@ -93,12 +97,17 @@ struct Program {
     fz_only: bool,
     /// First line carries `# fzpy: big-heap`.
     big_heap: bool,
+    /// Run this file instead of the source (bytecode mode).
+    run_path: Option<String>,
 }
 
 impl Program {
     /// The path given to the interpreter, relative to the repository root (the cwd).
     fn arg_path(&self) -> String {
-        format!("tests/py/{}.py", self.name)
+        match &self.run_path {
+            Some(p) => p.clone(),
+            None => format!("tests/py/{}.py", self.name),
+        }
     }
 }
 
@@ -125,6 +134,7 @@ fn all_programs() -> Vec<Program> {
             name: stem.to_string(),
             fz_only: stem.starts_with("fz_"),
             big_heap: first_line.contains(BIG_HEAP_MARKER),
+            run_path: None,
         });
     }
     progs.sort_by(|a, b| a.name.cmp(&b.name));
@@ -229,6 +239,35 @@ struct Outcome {
     status: Option<ExitStatus>,
     timed_out: bool,
     elapsed: Duration,
+}
+
+/// Whether the program's expected outcome is a compile-time error.
+fn expects_syntax_error(p: &Program) -> bool {
+    let err = fs::read_to_string(py_dir().join(format!("{}.err", p.name))).unwrap_or_default();
+    ["SyntaxError", "IndentationError", "TabError"]
+        .iter()
+        .any(|k| err.trim_start().starts_with(k))
+}
+
+/// Compiles `prog` to `tests/py/NAME.fzb` (beside its source, so imports
+/// resolve the same way), then runs that file.
+fn run_compiled(bin: &Path, prog: &Program) -> Result<Outcome, String> {
+    let fzb = format!("tests/py/{}.fzb", prog.name);
+    let st = Command::new(bin)
+        .args(["compile", &prog.arg_path(), "-o", &fzb])
+        .current_dir(repo_root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+    if !st.success() {
+        return Err("fzpy compile failed".to_string());
+    }
+    let mut as_fzb = prog.clone();
+    as_fzb.run_path = Some(fzb.clone());
+    let r = run_program(bin, &[], &as_fzb);
+    let _ = fs::remove_file(repo_root().join(&fzb));
+    r
 }
 
 fn run_program(bin: &Path, args: &[String], prog: &Program) -> Result<Outcome, String> {
@@ -413,7 +452,9 @@ fn run_mode(mode: Mode) {
         if !selected(&p, &pats) {
             continue;
         }
-        if (skip_fz && p.fz_only) || (mode == Mode::SmallHeap && p.big_heap) {
+        // A program that is a syntax error has no bytecode form.
+        let syntax_error = mode == Mode::Bytecode && expects_syntax_error(&p);
+        if (skip_fz && p.fz_only) || (mode == Mode::SmallHeap && p.big_heap) || syntax_error {
             skipped += 1;
             continue;
         }
@@ -440,7 +481,11 @@ fn run_mode(mode: Mode) {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(prog) = progs.get(i) else { break };
                 let res = load_expected(prog).and_then(|exp| {
-                    let outcome = run_program(&bin, &args, prog)?;
+                    let outcome = if mode == Mode::Bytecode {
+                        run_compiled(&bin, prog)?
+                    } else {
+                        run_program(&bin, &args, prog)?
+                    };
                     check(&exp, &outcome).map(|()| outcome.elapsed)
                 });
                 results
@@ -514,6 +559,7 @@ fn known_failures(mode: Mode) -> BTreeSet<String> {
         Mode::DefaultHeap => "default",
         Mode::GcStress => "stress",
         Mode::SmallHeap => "small",
+        Mode::Bytecode => "fzb",
     };
     let text = std::fs::read_to_string(py_dir().join("known_failures.txt")).unwrap_or_default();
     text.lines()
@@ -539,6 +585,11 @@ fn conformance_gc_stress() {
 #[test]
 fn conformance_small_heap() {
     run_mode(Mode::SmallHeap);
+}
+
+#[test]
+fn conformance_bytecode_files() {
+    run_mode(Mode::Bytecode);
 }
 
 /// Every CPython-comparable program has its expected output, and no expected file is orphaned.
