@@ -1,6 +1,7 @@
 //! `fzpy`: run Python scripts, `-c` code, or a REPL, in a fixed heap.
 
 mod host;
+mod repl;
 mod sim_cmd;
 
 use fzpy_vm::{Config, Exit, Vm};
@@ -268,73 +269,7 @@ fn main() -> ExitCode {
         };
         return finish(&mut vm, r);
     }
-    repl(config)
-}
-
-/// A plain line-based REPL.
-fn repl(config: Config) -> ExitCode {
-    use std::io::{BufRead, Write};
-    let heap = config.heap_bytes;
-    let mut vm = new_vm(config);
-    println!(
-        "fzpy {} (Python 3.11 subset), heap {} KB",
-        env!("CARGO_PKG_VERSION"),
-        heap / 1024
-    );
-    let stdin = std::io::stdin();
-    let mut buf = String::new();
-    loop {
-        print!("{}", if buf.is_empty() { ">>> " } else { "... " });
-        let _ = std::io::stdout().flush();
-        let mut line = String::new();
-        match stdin.lock().read_line(&mut line) {
-            Ok(0) | Err(_) => {
-                println!();
-                return ExitCode::SUCCESS;
-            }
-            Ok(_) => {}
-        }
-        let blank = line.trim().is_empty();
-        buf.push_str(&line);
-        let src = buf.clone();
-        let compound = src.trim_end().ends_with(':')
-            || (!buf.starts_with(char::is_whitespace) && buf.lines().count() > 1);
-        if compound && !blank {
-            continue;
-        }
-        match fzpy_compiler::parse(&src, fzpy_compiler::Mode::Single) {
-            Err(e) if e.incomplete && !blank => continue,
-            _ => {}
-        }
-        buf.clear();
-        if src.trim().is_empty() {
-            continue;
-        }
-        let r = vm.run_interactive(&src);
-        vm.platform.flush();
-        if r.is_err() {
-            let Exit::Status(n) = vm.report_exception_repl();
-            if n >= 0 {
-                return ExitCode::from((n & 0xff) as u8);
-            }
-        }
-    }
-}
-
-trait ReplReport {
-    fn report_exception_repl(&mut self) -> Exit;
-}
-
-impl ReplReport for Vm {
-    /// In the REPL only SystemExit ends the session.
-    fn report_exception_repl(&mut self) -> Exit {
-        let e = self.exception();
-        if self.exc_matches(e, fzpy_vm::types::TypeId::SystemExit) {
-            return self.report_exception();
-        }
-        self.report_exception();
-        Exit::Status(-1)
-    }
+    repl::run(config)
 }
 
 /// Installs the Ctrl+C handler (SIGINT sets a flag the VM polls).

@@ -119,6 +119,26 @@ impl Vm {
     }
 }
 
+/// Every name the builtins namespace defines (for completion), sorted.
+pub fn builtin_names() -> alloc::vec::Vec<&'static str> {
+    let mut v: alloc::vec::Vec<&'static str> = FUNCTIONS
+        .iter()
+        .map(|d| d.name)
+        .chain(crate::builtins_more::FUNCTIONS.iter().map(|d| d.name))
+        .chain(TYPE_NAMES.iter().map(|t| t.name()))
+        .chain(
+            TypeId::ALL
+                .iter()
+                .filter(|t| t.is_exception())
+                .map(|t| t.name()),
+        )
+        .chain(["None", "True", "False", "Ellipsis", "NotImplemented"])
+        .filter(|n| !n.starts_with("__"))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
 /// A builtin by name, from static tables only.
 pub fn lookup_static(n: &str) -> Option<Value> {
     if let Some(i) = FUNCTIONS.iter().position(|d| d.name == n) {

@@ -19,6 +19,7 @@ pub mod attr;
 pub mod builtins;
 pub mod builtins_more;
 pub mod call;
+pub mod complete;
 pub mod format;
 pub mod frame;
 pub mod gc;
