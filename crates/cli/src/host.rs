@@ -71,6 +71,19 @@ impl fzpy_vm::Platform for Host {
         std::path::Path::new(path).is_dir()
     }
 
+    fn write_file(&mut self, path: &str, data: &[u8]) -> bool {
+        // Written beside and renamed into place, so that a reader never sees
+        // half a file (the cache is read without locking).
+        let p = std::path::Path::new(path);
+        if let Some(dir) = p.parent() {
+            if !dir.as_os_str().is_empty() && std::fs::create_dir_all(dir).is_err() {
+                return false;
+            }
+        }
+        let tmp = format!("{path}.{}.tmp", std::process::id());
+        std::fs::write(&tmp, data).is_ok() && std::fs::rename(&tmp, path).is_ok()
+    }
+
     fn time_ns(&mut self) -> u64 {
         SystemTime::now()
             .duration_since(UNIX_EPOCH)

@@ -182,7 +182,12 @@ fn main() -> ExitCode {
     if args.first().map(String::as_str) == Some("sim") {
         return sim_cmd::run(&args[1..]);
     }
-    let mut config = Config::default();
+    let mut config = Config {
+        // Like CPython: compiled modules are cached unless asked not to.
+        bytecode_cache: std::env::var_os("PYTHONDONTWRITEBYTECODE").is_none()
+            && std::env::var_os("FZPY_NO_CACHE").is_none(),
+        ..Config::default()
+    };
     let mut i = 0;
     let mut code: Option<String> = None;
     while i < args.len() {

@@ -100,7 +100,7 @@ impl Vm {
 
     /// Compiles and runs `src` as the `__main__` module.
     pub fn run_main(&mut self, src: &str, filename: &str) -> PyResult<()> {
-        let cu = self.compile(src, filename, CompileMode::Exec)?;
+        let cu = self.compile_cached(src, filename)?;
         self.run_main_code(&cu)
     }
 

@@ -5,7 +5,7 @@
 use crate::heap::{kind, root};
 use crate::types::TypeId;
 use crate::value::Value;
-use crate::vm::{CompileMode, Msg, PyResult, Vm};
+use crate::vm::{Msg, PyResult, Vm};
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt::Write;
@@ -233,7 +233,7 @@ impl Vm {
             let _ = write!(m, "(unicode error) invalid utf-8 in {file}");
             return Err(self.raise_msg(TypeId::SyntaxError, m.as_str()));
         };
-        let cu = self.compile(text, file, CompileMode::Exec)?;
+        let cu = self.compile_cached(text, file)?;
         self.exec_module_unit(name, file, &cu, pkg_path)
     }
 

@@ -18,6 +18,7 @@ pub mod args;
 pub mod attr;
 pub mod builtins;
 pub mod builtins_more;
+pub mod cache;
 pub mod call;
 pub mod complete;
 pub mod format;

@@ -37,6 +37,11 @@ pub trait Platform {
     fn is_dir(&mut self, _path: &str) -> bool {
         false
     }
+    /// Writes a whole file, creating its directory; false if it cannot
+    /// (used for the bytecode cache, which is best effort).
+    fn write_file(&mut self, _path: &str, _data: &[u8]) -> bool {
+        false
+    }
     /// Nanoseconds since the Unix epoch.
     fn time_ns(&mut self) -> u64 {
         0
@@ -107,6 +112,9 @@ pub struct Config {
     pub argv: Vec<String>,
     /// `sys.path[0]`: the script's directory ("" for the current one).
     pub path0: String,
+    /// Keep compiled modules in `__pycache__/NAME.fzb` beside their source
+    /// and reuse them while the source is unchanged.
+    pub bytecode_cache: bool,
 }
 
 impl Default for Config {
@@ -117,6 +125,7 @@ impl Default for Config {
             native_stack_bytes: 256 * 1024,
             argv: Vec::new(),
             path0: String::new(),
+            bytecode_cache: false,
         }
     }
 }
