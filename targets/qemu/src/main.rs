@@ -232,6 +232,26 @@ fn run() -> (i32, bool) {
         Err(status) => return (status, false),
     };
     let report = opts.stack_report;
+    // A compiled .fzb file runs without the compiler (the runtime-only build).
+    if let Some(Source::File(f)) = &opts.source {
+        if f.ends_with(".fzb") {
+            let Some(bytes) = host.read(f) else {
+                host.err("fzpy: can't open file '");
+                host.err(f);
+                host.err("'\n");
+                return (2, report);
+            };
+            let mut vm = Vm::new(opts.config, Box::new(host), compiler());
+            let status = match vm.run_main_fzb(&bytes) {
+                Ok(()) => 0,
+                Err(_) => match vm.report_exception() {
+                    Exit::Status(n) => n,
+                },
+            };
+            vm.platform.flush();
+            return (status & 0xff, report);
+        }
+    }
     let (src, filename) = match opts.source {
         None => {
             host.err(USAGE);
