@@ -209,20 +209,8 @@ impl Platform for Sandbox {
     }
 }
 
-/// xorshift64*
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+mod common;
+use common::Rng;
 
 const INTERESTING: &[u8] = &[0, 1, 2, 3, 0x7f, 0x80, 0xff, 0xfe, 5, 10, 44, 70, 81, 84];
 
