@@ -1,8 +1,10 @@
 //! The interactive prompt, like CPython's: line editing and history
 //! (rustyline) on a terminal, `...` continuation with auto-indent, Tab
 //! completion of names and attributes, `_` for the last result, Ctrl+C to
-//! cancel the line (or interrupt running code), Ctrl+D to leave. Without a
-//! terminal (input from a pipe) it reads plain lines with the same rules.
+//! cancel the line (or interrupt running code), Ctrl+D to leave. History is
+//! kept across sessions in `~/.fzpy_history` (`FZPY_HISTORY` names another
+//! file; set it empty to keep none). Without a terminal (input from a pipe)
+//! it reads plain lines with the same rules.
 
 use crate::host;
 use fzpy_vm::{Config, Exit, Vm};
@@ -107,10 +109,25 @@ fn plain_loop(vm: &RefCell<Vm>) -> ExitCode {
     }
 }
 
+/// Where the history is kept: `$FZPY_HISTORY` (empty: nowhere), else
+/// `$HOME/.fzpy_history`.
+fn history_path() -> Option<std::path::PathBuf> {
+    match std::env::var_os("FZPY_HISTORY") {
+        Some(p) if p.is_empty() => None,
+        Some(p) => Some(p.into()),
+        None => std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".fzpy_history")),
+    }
+}
+
 /// The rustyline session; None if the terminal cannot be driven.
 fn terminal_loop(vm: Rc<RefCell<Vm>>) -> Option<ExitCode> {
     let mut ed: Editor<ReplHelper, _> = Editor::new().ok()?;
     ed.set_helper(Some(ReplHelper { vm: vm.clone() }));
+    let history = history_path();
+    if let Some(path) = &history {
+        // A missing or unreadable history file just starts empty.
+        let _ = ed.load_history(path);
+    }
     let mut buf = String::new();
     loop {
         let (prompt, indent) = if buf.is_empty() {
@@ -131,6 +148,10 @@ fn terminal_loop(vm: Rc<RefCell<Vm>>) -> Option<ExitCode> {
                 }
                 let src = std::mem::take(&mut buf);
                 let _ = ed.add_history_entry(src.trim_end());
+                if let Some(path) = &history {
+                    // Appended at once, so every way out of the session keeps it.
+                    let _ = ed.append_history(path);
+                }
                 host::INTERRUPTED.store(false, std::sync::atomic::Ordering::Relaxed);
                 if let Some(code) = execute(&vm, &src) {
                     return Some(code);
