@@ -38,8 +38,29 @@ pub const FEATURE_FLOAT64: u16 = 2;
 /// The features this build writes; a file must have exactly these.
 pub const FEATURES: u16 = FEATURE_SMALLINT31 | FEATURE_FLOAT64;
 
-/// Deepest nesting of code units and tuple constants a file may have.
+/// Deepest nesting of code units (functions, classes, comprehensions inside
+/// one another) and tuple constants a file may have.
 pub const MAX_NESTING: usize = 64;
+
+/// The nesting limit in force: [`MAX_NESTING`] unless an embedding with a
+/// small native stack lowered it with [`set_max_nesting`] (decoding and
+/// verifying recurse once per level).
+static NESTING_LIMIT: core::sync::atomic::AtomicUsize =
+    core::sync::atomic::AtomicUsize::new(MAX_NESTING);
+
+/// Lowers the nesting limit for every later decode and verify, clamped to
+/// `1..=MAX_NESTING`; deeper files fail with "code nested too deeply".
+pub fn set_max_nesting(limit: usize) {
+    NESTING_LIMIT.store(
+        limit.clamp(1, MAX_NESTING),
+        core::sync::atomic::Ordering::Relaxed,
+    );
+}
+
+/// The nesting limit in force (see [`set_max_nesting`]).
+pub fn max_nesting() -> usize {
+    NESTING_LIMIT.load(core::sync::atomic::Ordering::Relaxed)
+}
 /// Most items in any one list (slots, constants, names, lines ...).
 pub const MAX_ITEMS: usize = 65_535;
 
@@ -356,8 +377,8 @@ impl<'a> Reader<'a> {
     }
 
     fn unit(&mut self, filename: &str, depth: usize) -> Result<CodeUnit, FzbError> {
-        if depth > MAX_NESTING {
-            return Err(invalid(format_args!("constants nested too deeply")));
+        if depth > max_nesting() {
+            return Err(invalid(format_args!("code nested too deeply")));
         }
         let name = self.str()?;
         let qualname = self.str()?;
@@ -378,7 +399,7 @@ impl<'a> Reader<'a> {
         let n = self.count(1, "constants")?;
         let mut consts = Vec::with_capacity(n);
         for _ in 0..n {
-            consts.push(self.constant(&filename, depth + 1)?);
+            consts.push(self.constant(&filename, depth)?);
         }
         let names = self.strs("names")?;
         let code = self.bytes()?;
@@ -434,8 +455,8 @@ impl<'a> Reader<'a> {
     }
 
     fn constant(&mut self, filename: &str, depth: usize) -> Result<Const, FzbError> {
-        if depth > MAX_NESTING {
-            return Err(invalid(format_args!("constants nested too deeply")));
+        if depth > max_nesting() {
+            return Err(invalid(format_args!("code nested too deeply")));
         }
         let at = self.pos;
         Ok(match self.u8()? {
@@ -631,6 +652,6 @@ mod tests {
         let mut cu = sample();
         cu.consts[1] = k;
         let e = decode(&encode(&cu)).unwrap_err();
-        assert_eq!(alloc::format!("{e}"), "constants nested too deeply");
+        assert_eq!(alloc::format!("{e}"), "code nested too deeply");
     }
 }

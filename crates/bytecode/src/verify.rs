@@ -28,7 +28,7 @@ use alloc::vec::Vec;
 
 use crate::code::{CodeUnit, Const};
 use crate::code::{CO_CLASS_BODY, CO_GENERATOR, CO_NAMESPACE, CO_VARARGS, CO_VARKEYWORDS};
-use crate::fzb::{invalid, FzbError, MAX_ITEMS, MAX_NESTING};
+use crate::fzb::{invalid, max_nesting, FzbError, MAX_ITEMS};
 use crate::opcode::{BinOp, CmpOp, Op, MF_CLOSURE, MF_DEFAULTS, MF_KWDEFAULTS};
 use crate::stack::{is_jump, is_terminal, stack_effect, stack_inputs};
 
@@ -41,8 +41,8 @@ pub fn verify(cu: &CodeUnit) -> Result<(), FzbError> {
 }
 
 fn verify_unit(cu: &CodeUnit, nesting: usize) -> Result<(), FzbError> {
-    if nesting > MAX_NESTING {
-        return Err(invalid(format_args!("constants nested too deeply")));
+    if nesting > max_nesting() {
+        return Err(invalid(format_args!("code nested too deeply")));
     }
     check_header(cu)?;
     let boundaries = check_instructions(cu)?;
@@ -51,14 +51,14 @@ fn verify_unit(cu: &CodeUnit, nesting: usize) -> Result<(), FzbError> {
     check_exception_table(cu, &boundaries, prologue)?;
     check_flow(cu, &boundaries)?;
     for k in &cu.consts {
-        verify_const(k, nesting + 1)?;
+        verify_const(k, nesting)?;
     }
     Ok(())
 }
 
 fn verify_const(k: &Const, nesting: usize) -> Result<(), FzbError> {
-    if nesting > MAX_NESTING {
-        return Err(invalid(format_args!("constants nested too deeply")));
+    if nesting > max_nesting() {
+        return Err(invalid(format_args!("code nested too deeply")));
     }
     match k {
         Const::Tuple(items) => {
@@ -70,7 +70,7 @@ fn verify_const(k: &Const, nesting: usize) -> Result<(), FzbError> {
             }
             Ok(())
         }
-        Const::Code(cu) => verify_unit(cu, nesting),
+        Const::Code(cu) => verify_unit(cu, nesting + 1),
         _ => Ok(()),
     }
 }

@@ -107,6 +107,11 @@ fn cmd_compile(args: &[String]) -> ExitCode {
         Err(code) => return code,
     };
     let bytes = fzpy_bytecode::fzb::encode(&cu);
+    // Never write a file the loader would refuse (e.g. nesting over its limit).
+    if let Err(e) = fzpy_bytecode::fzb::decode(&bytes) {
+        eprintln!("fzpy: {input} can't be stored as a .fzb file: {e}");
+        return ExitCode::from(1);
+    }
     if let Err(e) = std::fs::write(&out, bytes) {
         eprintln!("fzpy: can't write '{out}': {e}");
         return ExitCode::from(1);

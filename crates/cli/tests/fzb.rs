@@ -112,6 +112,56 @@ fn compiled_programs_run() {
     assert!(ran >= 2, "only {ran} programs found");
 }
 
+/// A program of `n` functions nested in one another, printing 1.
+fn nested_defs(n: usize) -> String {
+    let mut src = String::new();
+    for i in 0..n {
+        src += &format!("{}def f{i}():\n", "    ".repeat(i));
+    }
+    src += &format!("{}return 1\n", "    ".repeat(n));
+    for i in (1..n).rev() {
+        src += &format!("{}return f{i}()\n", "    ".repeat(i));
+    }
+    src + "print(f0())\n"
+}
+
+#[test]
+fn nesting_limit_is_the_same_for_compile_and_load() {
+    let dir = std::env::temp_dir().join(format!("fzpy-fzb-nest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // 60 nested functions (CPython runs them) compile and load.
+    let py = dir.join("deep.py");
+    std::fs::write(&py, nested_defs(60)).unwrap();
+    let st = Command::new(fzpy())
+        .arg("compile")
+        .arg(&py)
+        .output()
+        .unwrap();
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    let run = Command::new(fzpy())
+        .arg(dir.join("deep.fzb"))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "1\n");
+    // Past the loader's limit, compile refuses to write a file it can't load.
+    let py = dir.join("deeper.py");
+    std::fs::write(&py, nested_defs(70)).unwrap();
+    let st = Command::new(fzpy())
+        .arg("compile")
+        .arg(&py)
+        .output()
+        .unwrap();
+    let exists = dir.join("deeper.fzb").exists();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(st.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&st.stderr).contains("code nested too deeply"));
+    assert!(!exists);
+}
+
 #[test]
 fn cli_reports_bad_files_and_usage() {
     let dir = std::env::temp_dir().join(format!("fzpy-fzb-cli-{}", std::process::id()));
