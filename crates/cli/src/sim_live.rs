@@ -47,6 +47,7 @@ pub fn mode(args: &[String]) -> Mode {
 }
 
 /// Whether an X display may be there.
+#[cfg(feature = "window")]
 fn display() -> bool {
     std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty())
 }
