@@ -112,9 +112,15 @@ fn terminal_mode_through_a_pty() {
         "isig",
         "icrnl ixon",
     ] {
-        assert!(after.contains(want), "missing {want:?} after the run:\n{after}");
+        assert!(
+            after.contains(want),
+            "missing {want:?} after the run:\n{after}"
+        );
     }
     for unwanted in ["-icanon", "-echo ", "-isig"] {
-        assert!(!after.contains(unwanted), "{unwanted:?} after the run:\n{after}");
+        assert!(
+            !after.contains(unwanted),
+            "{unwanted:?} after the run:\n{after}"
+        );
     }
 }
