@@ -1,6 +1,7 @@
 //! `fzpy sim APP.py [options]`: runs a Flipper app in the desktop simulator
 //! (headless): scripted keys, simulated clock, screen dump / screenshot /
-//! output event log at the end.
+//! output event log at the end. Without headless options the app plays
+//! interactively instead (`sim_live`).
 
 use std::process::ExitCode;
 

@@ -1,7 +1,9 @@
 //! `fzpy sim --terminal` driven through a pseudo-terminal (python3's `pty`
 //! module plays the user): the screen is drawn, taps and a held key reach
 //! the app's input handler, `q` raises KeyboardInterrupt in the app, and
-//! the terminal is left as it was (`stty` after the run).
+//! the terminal is left as it was (`stty` after the run). Also: forced
+//! modes that cannot open fail with status 2, and with neither a display
+//! nor a terminal the run is headless.
 
 use std::process::Command;
 
@@ -123,4 +125,41 @@ fn terminal_mode_through_a_pty() {
             "{unwanted:?} after the run:\n{after}"
         );
     }
+}
+
+#[test]
+fn forced_modes_fail_cleanly_and_auto_falls_back_to_headless() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let fzpy = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_fzpy"))
+            .current_dir(&root)
+            .env_remove("DISPLAY")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // No terminal here (stdin is not one).
+    let out = fzpy(&["sim", "--terminal", "examples/counter.py"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("fzpy sim: can't play in the terminal"),
+        "{err}"
+    );
+    // No display.
+    let out = fzpy(&["sim", "examples/counter.py", "--window"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("fzpy sim: "), "{err}");
+    // Neither: headless, as before (simulated timeout, no keys).
+    let out = fzpy(&["sim", "examples/counter.py"]);
+    assert_eq!(out.status.code(), Some(130));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("timeout after 10 s of simulated time"),
+        "{err}"
+    );
+    // --headless wins over a window.
+    let out = fzpy(&["sim", "--window", "--headless", "examples/counter.py"]);
+    assert_eq!(out.status.code(), Some(130));
 }
