@@ -57,6 +57,7 @@ type Opened = (Box<dyn fzpy_sim::realtime::Frontend>, bool);
 
 /// Opens the front end for `mode`: Ok(None) to run headless instead.
 fn frontend(mode: Mode, title: &str) -> Result<Option<Opened>, String> {
+    // Only a window has a title.
     let _ = title;
     if matches!(mode, Mode::Auto | Mode::Window) {
         #[cfg(feature = "window")]

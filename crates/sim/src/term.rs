@@ -7,7 +7,8 @@
 //! The terminal is switched to raw mode and the alternate screen by
 //! [`Terminal::open`] and restored when the [`Terminal`] is dropped, and
 //! by a panic hook if the program panics meanwhile. Only lines that
-//! changed are redrawn, at most every [`FRAME`].
+//! changed are redrawn, at most every [`FRAME`] (and all of them every
+//! second).
 
 use crate::press::Event;
 use crate::realtime::{Frontend, View};
@@ -20,6 +21,9 @@ use std::time::{Duration, Instant};
 
 /// Shortest time between two redraws.
 pub const FRAME: Duration = Duration::from_millis(30);
+/// Every line is rewritten this often (the terminal may have been resized
+/// or scribbled on).
+const FULL_REDRAW: Duration = Duration::from_secs(1);
 /// Lines of the script's output shown under the screen.
 const OUTPUT_LINES: usize = 4;
 /// Enter the alternate screen, hide the cursor, no line wrap, clear.
@@ -50,6 +54,7 @@ pub struct Terminal {
     /// The lines on the terminal now.
     shown: Vec<String>,
     last_draw: Option<Instant>,
+    last_full: Instant,
 }
 
 impl Terminal {
@@ -89,6 +94,7 @@ impl Terminal {
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             shown: Vec::new(),
             last_draw: None,
+            last_full: Instant::now(),
         })
     }
 
@@ -99,6 +105,10 @@ impl Terminal {
         lines.push(status_line(view, self.color));
         lines.push(HELP.into());
         lines.extend(output_lines(view.stdout, OUTPUT_LINES));
+        if self.last_full.elapsed() >= FULL_REDRAW {
+            self.shown.clear();
+            self.last_full = Instant::now();
+        }
         let mut buf = String::new();
         for (i, line) in lines.iter().enumerate() {
             if self.shown.get(i) != Some(line) {
