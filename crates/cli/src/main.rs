@@ -3,6 +3,7 @@
 mod host;
 mod repl;
 mod sim_cmd;
+mod sim_live;
 
 use fzpy_vm::{Config, Exit, Vm};
 use std::process::ExitCode;

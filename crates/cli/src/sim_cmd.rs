@@ -1,6 +1,7 @@
 //! `fzpy sim APP.py [options]`: runs a Flipper app in the desktop simulator
 //! (headless): scripted keys, simulated clock, screen dump / screenshot /
-//! output event log at the end.
+//! output event log at the end. Without headless options the app plays
+//! interactively instead (`sim_live`).
 
 use std::process::ExitCode;
 
@@ -12,10 +13,15 @@ const USAGE: &str = "usage: fzpy sim APP.py [options] [ARGS...] (options anywher
   --screenshot OUT.png save the last screen, 4x, Flipper orange
   --events             print LED/vibro/speaker/GPIO/PWM/IR/UART events
   --heap SIZE          Python heap size (default 64k)
-  --gc-stress          collect at every allocation";
+  --gc-stress          collect at every allocation
+Without --keys, --timeout, --dump-screen, --screenshot or --events the app
+plays on the real clock in a window, or in the terminal without a display
+(arrows, Enter = OK, Backspace/Esc = Back; q quits in the terminal).
+  --headless / --window / --terminal   force a mode";
 
 /// Runs the `sim` subcommand with the arguments after `sim`.
 pub fn run(args: &[String]) -> ExitCode {
+    let live = crate::sim_live::mode(args);
     let mut opts = fzpy_sim::SimOptions {
         echo: true,
         ..Default::default()
@@ -75,6 +81,7 @@ pub fn run(args: &[String]) -> ExitCode {
             "--dump-screen" => dump = true,
             "--events" => events = true,
             "--gc-stress" => config.gc_stress = true,
+            "--headless" | "--window" | "--terminal" => {} // see sim_live::mode
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -104,6 +111,11 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if live != crate::sim_live::Mode::Headless {
+        if let Some(code) = crate::sim_live::run(config.clone(), &src, &file, live) {
+            return code;
+        }
+    }
     let (mut vm, state) =
         match fzpy_sim::new_vm(config, &opts, Some(Box::new(crate::host::HostCompiler))) {
             Ok(x) => x,

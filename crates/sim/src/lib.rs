@@ -10,12 +10,23 @@
 //!   simulated time at once and due input events are then delivered.
 //! - Input comes from a key script ([`parse_keys`]); when the simulated
 //!   time passes the timeout, the script gets KeyboardInterrupt.
+//! - [`realtime`] is the interactive mode: the same board on the real
+//!   clock, shown in a window ([`window`], feature `window`) or the
+//!   terminal ([`term`]), keys turned into input events ([`press`],
+//!   [`term_keys`]).
 
 #![warn(missing_docs)]
 
 pub mod font;
 pub mod png;
+pub mod press;
+pub mod realtime;
 pub mod screen;
+pub mod status;
+pub mod term;
+pub mod term_keys;
+#[cfg(feature = "window")]
+pub mod window;
 
 use fzpy_flipper::{Align, Board, Color, Dialog, Font};
 use fzpy_vm::{Config, Platform, Vm};
