@@ -4,6 +4,7 @@
 
 use crate::gpio::Pins;
 use crate::infrared::Infrared;
+use crate::keys;
 use crate::screen::Screen;
 use crate::serial::Serial;
 use alloc::ffi::CString;
@@ -199,8 +200,8 @@ impl Board for DeviceBoard {
     fn input_poll(&mut self) -> Option<(u32, u32)> {
         loop {
             let (key, typ) = self.screen.borrow_mut().poll_input()?;
-            if key < sys::InputKeyMAX.0 && typ < sys::InputTypeMAX.0 {
-                return Some((1 << key, 64 << typ));
+            if let Some(ev) = keys::module_event(key, typ) {
+                return Some(ev);
             }
         }
     }

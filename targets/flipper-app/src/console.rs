@@ -19,6 +19,12 @@ pub struct Console {
     current: String,
 }
 
+impl Default for Console {
+    fn default() -> Self {
+        Console::new()
+    }
+}
+
 impl Console {
     /// An empty console.
     pub fn new() -> Console {
@@ -64,5 +70,49 @@ impl Console {
             .map(String::as_str)
             .chain(partial)
             .skip(n.saturating_sub(ROWS))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec::Vec;
+
+    fn shown(c: &Console) -> Vec<&str> {
+        c.visible().collect()
+    }
+
+    #[test]
+    fn lines_and_the_unfinished_line() {
+        let mut c = Console::new();
+        c.push("heap: 73 KB\nhello");
+        assert_eq!(shown(&c), ["heap: 73 KB", "hello"]);
+        c.push(" world\n");
+        assert_eq!(shown(&c), ["heap: 73 KB", "hello world"]);
+    }
+
+    #[test]
+    fn long_lines_wrap_and_control_characters_go() {
+        let mut c = Console::new();
+        let long: alloc::string::String = "x".repeat(COLUMNS + 3);
+        c.push(&long);
+        c.push("\ta\u{7}b\r\n");
+        let lines = shown(&c);
+        assert_eq!(lines[0].len(), COLUMNS);
+        assert_eq!(lines[1], "xxx ab");
+    }
+
+    #[test]
+    fn only_the_last_rows_are_visible() {
+        let mut c = Console::new();
+        for i in 0..40 {
+            c.push(&alloc::format!("line {i}\n"));
+        }
+        c.push("now");
+        let lines = shown(&c);
+        assert_eq!(lines.len(), ROWS);
+        assert_eq!(lines[ROWS - 2], "line 39");
+        assert_eq!(lines[ROWS - 1], "now");
+        assert_eq!(lines[0], "line 33");
     }
 }

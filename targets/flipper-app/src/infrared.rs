@@ -1,6 +1,7 @@
 //! Raw infrared capture and transmission with the firmware's interrupt-driven
 //! infrared HAL (`furi_hal_infrared_async_*`).
 
+use crate::ir_signal::Sequence;
 use alloc::boxed::Box;
 use alloc::vec::Vec;
 use core::ffi::c_void;
@@ -49,35 +50,23 @@ unsafe extern "C" fn on_silence(ctx: *mut c_void) {
     }
 }
 
-/// A signal being sent: read by the transmit interrupt.
-struct Sending {
-    signal: Vec<u32>,
-    repeat: u32,
-    index: usize,
-    round: u32,
-}
-
 /// Runs in the transmit interrupt for each next mark (level true) or space.
 unsafe extern "C" fn next_timing(
     ctx: *mut c_void,
     duration: *mut u32,
     level: *mut bool,
 ) -> sys::FuriHalInfraredTxGetDataState {
-    // SAFETY: `ctx` is the `Sending` box, alive until the transmission ended; the
+    // SAFETY: `ctx` is the `Sequence` box, alive until the transmission ended; the
     // out-pointers are the HAL's.
     unsafe {
-        let s = &mut *(ctx as *mut Sending);
-        *duration = s.signal[s.index];
-        *level = s.index.is_multiple_of(2);
-        s.index += 1;
-        if s.index == s.signal.len() {
-            s.index = 0;
-            s.round += 1;
-            if s.round >= s.repeat {
-                return sys::FuriHalInfraredTxGetDataStateLastDone;
-            }
+        let (t, mark, last) = (*(ctx as *mut Sequence)).step();
+        *duration = t;
+        *level = mark;
+        if last {
+            sys::FuriHalInfraredTxGetDataStateLastDone
+        } else {
+            sys::FuriHalInfraredTxGetDataStateOk
         }
-        sys::FuriHalInfraredTxGetDataStateOk
     }
 }
 
@@ -155,13 +144,8 @@ impl Infrared {
         {
             return false;
         }
-        let mut sending = Box::new(Sending {
-            signal: signal.iter().map(|&t| t.max(1)).collect(),
-            repeat: repeat.max(1),
-            index: 0,
-            round: 0,
-        });
-        let ctx = &mut *sending as *mut Sending as *mut c_void;
+        let mut sending = Box::new(Sequence::new(signal, repeat));
+        let ctx = &mut *sending as *mut Sequence as *mut c_void;
         // SAFETY: the data callback's context lives until `wait_termination` returned,
         // after which the HAL no longer calls it.
         unsafe {

@@ -19,9 +19,12 @@ mod board;
 mod console;
 mod gpio;
 mod infrared;
+mod ir_signal;
+mod keys;
 mod platform;
 mod screen;
 mod serial;
+mod sizing;
 mod storage;
 
 use alloc::boxed::Box;
@@ -86,9 +89,29 @@ entry!(main);
 /// [`RESERVE_BYTES`], rounded down to 1 KB; None if that is below [`MIN_HEAP_BYTES`].
 fn heap_size() -> Option<usize> {
     // SAFETY: plain reads of the memory manager's counters.
-    let block = unsafe { sys::memmgr_heap_get_max_free_block() };
-    let n = block.saturating_sub(RESERVE_BYTES) / 1024 * 1024;
-    (n >= MIN_HEAP_BYTES).then_some(n)
+    let (free, block) = unsafe {
+        (
+            sys::memmgr_get_free_heap(),
+            sys::memmgr_heap_get_max_free_block(),
+        )
+    };
+    let heap = sizing::heap_bytes(block, RESERVE_BYTES, MIN_HEAP_BYTES);
+    let msg = format!(
+        "free memory {free} B, largest block {block} B, Python heap {} B",
+        heap.unwrap_or(0)
+    );
+    if let Ok(c) = alloc::ffi::CString::new(msg) {
+        // SAFETY: the format is "%s" and its one argument a C string.
+        unsafe {
+            sys::furi_log_print_format(
+                sys::FuriLogLevelInfo,
+                c"fzpy".as_ptr(),
+                c"%s".as_ptr(),
+                c.as_ptr(),
+            )
+        };
+    }
+    heap
 }
 
 /// Asks for a script with the file browser; None if none was chosen.
@@ -159,16 +182,16 @@ fn run(screen: &Rc<RefCell<Screen>>, storage: Storage, path: &str) -> i32 {
         .borrow_mut()
         .print(&format!("heap: {} KB\n", heap_bytes / 1024));
     #[cfg(feature = "compiler")]
-    fzpy_compiler::set_max_depth(
-        ((STACK_BYTES as usize - STACK_BASE_BYTES) / STACK_PER_PARSE_LEVEL) as u32,
-    );
+    fzpy_compiler::set_max_depth(sizing::parse_depth(
+        STACK_BYTES as usize,
+        STACK_BASE_BYTES,
+        STACK_PER_PARSE_LEVEL,
+    ));
     let config = Config {
         heap_bytes,
         native_stack_bytes: STACK_BYTES as usize,
         argv: vec![path.to_string()],
-        path0: path
-            .rfind('/')
-            .map_or(String::new(), |k| path[..k].to_string()),
+        path0: sizing::script_dir(path).to_string(),
         bytecode_cache: true,
         ..Config::default()
     };
@@ -209,7 +232,7 @@ fn wait_for_back(screen: &Rc<RefCell<Screen>>) {
     s.redraw(true);
     loop {
         if let Some((key, typ)) = s.wait_input(u32::MAX) {
-            if key == sys::InputKeyBack.0 && typ == sys::InputTypeShort.0 {
+            if key == keys::KEY_BACK && typ == keys::TYPE_SHORT {
                 return;
             }
         }

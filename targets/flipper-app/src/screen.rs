@@ -7,16 +7,13 @@
 //! (a callback on the input service's thread) through a message queue. Dialogs
 //! need the GUI: [`Screen::release`] hands the display back for their duration.
 
-use crate::console::{Console, ROWS};
+use crate::console::Console;
+use crate::keys::back_hold;
 use alloc::boxed::Box;
 use alloc::ffi::CString;
 use core::ffi::c_void;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use flipperzero_sys as sys;
-
-/// Back repeat events (about 150 ms apart after the 500 ms long press) after which the
-/// running script is interrupted even if it handles input: a way out of any script.
-const BACK_REPEATS_TO_INTERRUPT: u32 = 12;
 
 /// Input events queued while the script is busy; more are dropped.
 const QUEUE_LEN: u32 = 32;
@@ -61,21 +58,13 @@ unsafe extern "C" fn on_input(message: *const c_void, context: *mut c_void) {
             &*(context as *const InputShared),
         )
     };
-    if event.key == sys::InputKeyBack {
-        match event.type_ {
-            sys::InputTypePress | sys::InputTypeRelease => {
-                shared.back_repeats.store(0, Ordering::Relaxed)
-            }
-            sys::InputTypeRepeat
-                if shared.back_repeats.fetch_add(1, Ordering::Relaxed) + 1
-                    == BACK_REPEATS_TO_INTERRUPT =>
-            {
-                shared.interrupt.store(true, Ordering::Relaxed);
-            }
-            _ => {}
-        }
+    let (key, typ) = (event.key.0, event.type_.0);
+    let (repeats, interrupt) = back_hold(shared.back_repeats.load(Ordering::Relaxed), key, typ);
+    shared.back_repeats.store(repeats, Ordering::Relaxed);
+    if interrupt {
+        shared.interrupt.store(true, Ordering::Relaxed);
     }
-    let msg = [event.key.0, event.type_.0];
+    let msg = [key, typ];
     // SAFETY: the queue holds 2-byte messages; timeout 0 never blocks this thread.
     unsafe { sys::furi_message_queue_put(shared.queue, msg.as_ptr() as *const c_void, 0) };
 }
@@ -197,7 +186,6 @@ impl Screen {
             }
             sys::canvas_commit(c);
         }
-        debug_assert!(self.console.visible().count() <= ROWS);
     }
 
     /// Shows the console again (after the script ends) with everything printed.
