@@ -157,6 +157,14 @@ fn compiler() -> Option<Box<dyn fzpy_vm::Compiler>> {
     return None;
 }
 
+/// A script as read from the card.
+enum Source {
+    /// A decoded `.fzb` file.
+    Code(fzpy_bytecode::code::CodeUnit),
+    /// Python source.
+    Text(String),
+}
+
 /// Runs `path`; prints its traceback if it fails. The exit status.
 fn run(screen: &Rc<RefCell<Screen>>, storage: Storage, path: &str) -> i32 {
     let fzb = path.ends_with(".fzb");
@@ -171,6 +179,29 @@ fn run(screen: &Rc<RefCell<Screen>>, storage: Storage, path: &str) -> i32 {
             .borrow_mut()
             .print(&format!("fzpy: can't open file '{path}'\n"));
         return 2;
+    };
+    // Decoded or checked before the heap is taken, and the file's bytes dropped: only
+    // the code (decoded, or compiled below) stays while the script runs.
+    let source = if fzb {
+        match fzpy_bytecode::fzb::decode(&bytes) {
+            Ok(cu) => Source::Code(cu),
+            Err(e) => {
+                screen
+                    .borrow_mut()
+                    .print(&format!("fzpy: {path}: bad .fzb file: {e}\n"));
+                return 1;
+            }
+        }
+    } else {
+        match String::from_utf8(bytes) {
+            Ok(t) => Source::Text(t),
+            Err(_) => {
+                screen
+                    .borrow_mut()
+                    .print(&format!("fzpy: {path} is not UTF-8 text\n"));
+                return 1;
+            }
+        }
     };
     let Some(heap_bytes) = heap_size() else {
         screen
@@ -198,21 +229,16 @@ fn run(screen: &Rc<RefCell<Screen>>, storage: Storage, path: &str) -> i32 {
     let platform = FapPlatform::new(screen.clone(), storage);
     let mut vm = Vm::new(config, Box::new(platform), compiler());
     fzpy_flipper::install(&mut vm, Box::new(board::DeviceBoard::new(screen.clone())));
-    let result = if fzb {
-        vm.run_main_fzb(&bytes)
-    } else {
-        match core::str::from_utf8(&bytes) {
-            Ok(src) => vm.run_main(src, path),
-            Err(_) => {
-                drop(vm);
-                screen
-                    .borrow_mut()
-                    .print(&format!("fzpy: {path} is not UTF-8 text\n"));
-                return 1;
+    let result = match source {
+        Source::Code(cu) => vm.run_main_code(&cu),
+        Source::Text(src) => match vm.compile_cached(&src, path) {
+            Ok(cu) => {
+                drop(src);
+                vm.run_main_code(&cu)
             }
-        }
+            Err(e) => Err(e),
+        },
     };
-    drop(bytes);
     let status = match result {
         Ok(()) => 0,
         Err(_) => match vm.report_exception() {

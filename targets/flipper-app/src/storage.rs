@@ -13,10 +13,11 @@ struct File(*mut sys::File);
 
 impl Drop for File {
     fn drop(&mut self) {
-        // SAFETY: allocated by `storage_file_alloc`; closing a file that is not open is
-        // allowed by the API.
+        // SAFETY: allocated by `storage_file_alloc` and freed once; closed only if open.
         unsafe {
-            sys::storage_file_close(self.0);
+            if sys::storage_file_is_open(self.0) {
+                sys::storage_file_close(self.0);
+            }
             sys::storage_file_free(self.0);
         }
     }
