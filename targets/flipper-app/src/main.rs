@@ -44,18 +44,19 @@ use storage::Storage;
 /// The folder the file browser opens (created when missing).
 const SCRIPTS_DIR: &str = "/ext/apps_data/fzpy";
 
-/// The app thread's stack. With the compiler: about 8 KB for the app, the
-/// interpreter loop, a builtin and the traceback printer, plus 1 KB a level for 16
-/// levels of the parser's nesting limit (measured on the QEMU build: up to ~880 bytes
-/// a level). Without the compiler only the first part: 12 KB. The loader allocates it
-/// from the same SRAM as the Python heap, so it is not made larger.
+/// The app thread's stack (measured on the QEMU build, `docs/targets.md`): about
+/// 8 KB for the app, the interpreter loop, a builtin and the traceback printer
+/// ([`STACK_BASE_BYTES`]); with the compiler, 1 KB for each of 16 levels of the
+/// parser's nesting limit (up to ~880 bytes a level), which also leaves room for 4
+/// nested native interpreter runs (~2.6 KB each: `map`, `sorted(key=)`, generators);
+/// without it, room for 2 nested runs. The loader allocates the stack from the same
+/// SRAM as the Python heap, so it is not made larger.
 #[cfg(feature = "compiler")]
 const STACK_BYTES: u16 = 24 * 1024;
 #[cfg(not(feature = "compiler"))]
-const STACK_BYTES: u16 = 12 * 1024;
+const STACK_BYTES: u16 = 16 * 1024;
 
-/// Native stack the interpreter needs before any parser nesting.
-#[cfg(feature = "compiler")]
+/// Native stack the interpreter needs before any nesting.
 const STACK_BASE_BYTES: usize = 8 * 1024;
 
 /// Native stack one parser nesting level may take (see [`STACK_BYTES`]).
@@ -220,7 +221,9 @@ fn run(screen: &Rc<RefCell<Screen>>, storage: Storage, path: &str) -> i32 {
     ));
     let config = Config {
         heap_bytes,
-        native_stack_bytes: STACK_BYTES as usize,
+        // The VM allows one nested native run per 4 KB of this (4 with the compiler, 2
+        // without), so the base is left out.
+        native_stack_bytes: STACK_BYTES as usize - STACK_BASE_BYTES,
         argv: vec![path.to_string()],
         path0: sizing::script_dir(path).to_string(),
         bytecode_cache: true,
