@@ -3,9 +3,14 @@
 use alloc::collections::VecDeque;
 use alloc::string::String;
 
-/// Characters on one line of the 128-pixel screen in the secondary font
-/// (its glyphs are 4-5 pixels wide; longer lines wrap).
-pub const COLUMNS: usize = 30;
+/// Pixels on one line of the screen; longer lines wrap.
+pub const WIDTH: u32 = 128;
+
+/// A glyph's width when the font cannot be asked (the secondary font's glyphs are
+/// 3-6 pixels wide): lines then wrap after 32 characters.
+pub fn estimated_width(_: char) -> u32 {
+    4
+}
 
 /// Lines kept; only the last [`ROWS`] are shown.
 const KEPT: usize = 16;
@@ -17,6 +22,8 @@ pub const ROWS: usize = 8;
 pub struct Console {
     lines: VecDeque<String>,
     current: String,
+    /// Pixels of `current`.
+    current_width: u32,
 }
 
 impl Default for Console {
@@ -31,27 +38,31 @@ impl Console {
         Console {
             lines: VecDeque::new(),
             current: String::new(),
+            current_width: 0,
         }
     }
 
-    /// Appends text; `\n` ends a line, long lines wrap, other control characters
+    /// Appends text; `\n` ends a line, a line wraps before a glyph that would
+    /// pass [`WIDTH`] (`width`: a glyph's width in pixels), other control characters
     /// (except tab, shown as a space) are dropped.
-    pub fn push(&mut self, text: &str) {
+    pub fn push(&mut self, text: &str, width: &mut dyn FnMut(char) -> u32) {
         for c in text.chars() {
             match c {
                 '\n' => self.end_line(),
-                '\t' => self.push_char(' '),
+                '\t' => self.push_char(' ', width),
                 c if c.is_control() => {}
-                c => self.push_char(c),
+                c => self.push_char(c, width),
             }
         }
     }
 
-    fn push_char(&mut self, c: char) {
-        if self.current.chars().count() >= COLUMNS {
+    fn push_char(&mut self, c: char, width: &mut dyn FnMut(char) -> u32) {
+        let w = width(c);
+        if !self.current.is_empty() && self.current_width + w > WIDTH {
             self.end_line();
         }
         self.current.push(c);
+        self.current_width += w;
     }
 
     fn end_line(&mut self) {
@@ -59,6 +70,7 @@ impl Console {
             self.lines.pop_front();
         }
         self.lines.push_back(core::mem::take(&mut self.current));
+        self.current_width = 0;
     }
 
     /// The lines to show, oldest first: the last [`ROWS`] (the unfinished line last).
@@ -85,30 +97,50 @@ mod tests {
     #[test]
     fn lines_and_the_unfinished_line() {
         let mut c = Console::new();
-        c.push("heap: 73 KB\nhello");
+        let w = &mut estimated_width;
+        c.push("heap: 73 KB\nhello", w);
         assert_eq!(shown(&c), ["heap: 73 KB", "hello"]);
-        c.push(" world\n");
+        c.push(" world\n", w);
         assert_eq!(shown(&c), ["heap: 73 KB", "hello world"]);
     }
 
     #[test]
     fn long_lines_wrap_and_control_characters_go() {
         let mut c = Console::new();
-        let long: alloc::string::String = "x".repeat(COLUMNS + 3);
-        c.push(&long);
-        c.push("\ta\u{7}b\r\n");
+        let w = &mut estimated_width;
+        let long: alloc::string::String = "x".repeat(32 + 3);
+        c.push(&long, w);
+        c.push("\ta\u{7}b\r\n", w);
         let lines = shown(&c);
-        assert_eq!(lines[0].len(), COLUMNS);
+        assert_eq!(lines[0].len(), 32);
         assert_eq!(lines[1], "xxx ab");
+    }
+
+    #[test]
+    fn wrapping_follows_the_glyph_widths() {
+        let mut c = Console::new();
+        // Wide 'm' (8 px) and narrow 'i' (2 px): 16 m's or 64 i's fill a line.
+        let w = &mut |ch: char| if ch == 'm' { 8 } else { 2 };
+        c.push(&"m".repeat(17), w);
+        c.push("\n", w);
+        c.push(&"i".repeat(65), w);
+        assert_eq!(
+            shown(&c),
+            ["m".repeat(16), "m".into(), "i".repeat(64), "i".into()]
+        );
+        // A glyph wider than the screen still gets a line of its own.
+        let mut c = Console::new();
+        c.push("ab", &mut |_| 200);
+        assert_eq!(shown(&c), ["a", "b"]);
     }
 
     #[test]
     fn only_the_last_rows_are_visible() {
         let mut c = Console::new();
         for i in 0..40 {
-            c.push(&alloc::format!("line {i}\n"));
+            c.push(&alloc::format!("line {i}\n"), &mut estimated_width);
         }
-        c.push("now");
+        c.push("now", &mut estimated_width);
         let lines = shown(&c);
         assert_eq!(lines.len(), ROWS);
         assert_eq!(lines[ROWS - 2], "line 39");

@@ -7,7 +7,7 @@
 //! (a callback on the input service's thread) through a message queue. Dialogs
 //! need the GUI: [`Screen::release`] hands the display back for their duration.
 
-use crate::console::Console;
+use crate::console::{estimated_width, Console};
 use crate::keys::back_hold;
 use alloc::boxed::Box;
 use alloc::ffi::CString;
@@ -155,7 +155,19 @@ impl Screen {
 
     /// Adds printed text; redraws at most every [`REDRAW_MS`].
     pub fn print(&mut self, text: &str) {
-        self.console.push(text);
+        match self.canvas() {
+            // The console has the screen: measure glyphs in its font.
+            Some(c) if !self.script_draws => {
+                // SAFETY: `c` is the direct-draw canvas, used only on this thread.
+                unsafe { sys::canvas_set_font(c, sys::FontSecondary) };
+                self.console.push(text, &mut |ch| {
+                    let code = u16::try_from(u32::from(ch)).unwrap_or(u16::from(b'?'));
+                    // SAFETY: as above; the font has a width for any code.
+                    unsafe { sys::canvas_glyph_width(c, code) as u32 }
+                });
+            }
+            _ => self.console.push(text, &mut estimated_width),
+        }
         self.dirty = true;
         self.redraw(false);
     }
