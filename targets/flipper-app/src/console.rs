@@ -73,6 +73,11 @@ impl Console {
         self.current_width = 0;
     }
 
+    /// The unfinished line.
+    pub fn current(&self) -> &str {
+        &self.current
+    }
+
     /// The lines to show, oldest first: the last [`ROWS`] (the unfinished line last).
     pub fn visible(&self) -> impl Iterator<Item = &str> {
         let partial = (!self.current.is_empty()).then_some(self.current.as_str());
@@ -100,7 +105,9 @@ mod tests {
         let w = &mut estimated_width;
         c.push("heap: 73 KB\nhello", w);
         assert_eq!(shown(&c), ["heap: 73 KB", "hello"]);
+        assert_eq!(c.current(), "hello");
         c.push(" world\n", w);
+        assert_eq!(c.current(), "");
         assert_eq!(shown(&c), ["heap: 73 KB", "hello world"]);
     }
 

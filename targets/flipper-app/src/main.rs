@@ -26,6 +26,7 @@ mod screen;
 mod serial;
 mod sizing;
 mod storage;
+mod text_entry;
 
 use alloc::boxed::Box;
 use alloc::format;

@@ -95,6 +95,12 @@ impl fzpy_vm::Platform for FapPlatform {
         self.screen.borrow_mut().redraw(true);
     }
 
+    /// A line typed on the on-screen keyboard; None (EOFError) when Back cancels it.
+    fn read_line(&mut self) -> Option<String> {
+        self.flush();
+        self.screen.borrow_mut().ask_line()
+    }
+
     fn read_file(&mut self, path: &str) -> Option<Vec<u8>> {
         self.storage.read(path)
     }

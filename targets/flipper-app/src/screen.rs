@@ -11,6 +11,7 @@ use crate::console::{estimated_width, Console};
 use crate::keys::back_hold;
 use alloc::boxed::Box;
 use alloc::ffi::CString;
+use alloc::string::String;
 use core::ffi::c_void;
 use core::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use flipperzero_sys as sys;
@@ -127,6 +128,27 @@ impl Screen {
             self.dirty = true;
             self.redraw(true);
         }
+    }
+
+    /// Asks for a line on the on-screen keyboard, under the unfinished console line
+    /// (the `input()` prompt); the line, echoed to the console, or None on Back.
+    pub fn ask_line(&mut self) -> Option<String> {
+        let header = match self.console.current() {
+            "" => "input()",
+            prompt => prompt,
+        };
+        let header = String::from(header);
+        let had_canvas = self.canvas().is_some();
+        self.release();
+        let line = crate::text_entry::ask(self.gui, &header);
+        if had_canvas {
+            self.acquire();
+        }
+        if let Some(l) = &line {
+            self.print(l);
+        }
+        self.print("\n");
+        line
     }
 
     /// The next button event as `(InputKey, InputType)` values, without waiting.
