@@ -257,6 +257,9 @@ fn run(screen: &Rc<RefCell<Screen>>, storage: Storage, path: &str) -> i32 {
 /// Shows the console until Back is pressed.
 fn wait_for_back(screen: &Rc<RefCell<Screen>>) {
     let mut s = screen.borrow_mut();
+    // Buttons pressed while the script ran (e.g. the long Back that stopped it) are
+    // not an answer to this.
+    while s.poll_input().is_some() {}
     s.show_console();
     s.print("[Back: exit]");
     s.redraw(true);
