@@ -132,6 +132,8 @@ fn browse() -> Option<String> {
         opts.base_path = dir.as_ptr();
         opts.skip_assets = true;
         opts.hide_dot_files = true;
+        // Both .py and .fzb files are listed: keep the extensions visible.
+        opts.hide_ext = false;
         let dialogs = sys::furi_record_open(c"dialogs".as_ptr()) as *mut sys::DialogsApp;
         let start = sys::furi_string_alloc_set_str(dir.as_ptr());
         let result = sys::furi_string_alloc();
