@@ -1,0 +1,295 @@
+//! fzpy as a Flipper Zero app: runs a Python file (`.py`, or compiled `.fzb`) from
+//! the SD card, with the `flipperzero` module driving the device.
+//!
+//! Started with an argument (`loader open /ext/apps/Tools/fzpy.fap /ext/x.py`) it
+//! runs that file; without one it opens a file browser on [`SCRIPTS_DIR`]. Output
+//! goes to a console on the screen and to the firmware log; an uncaught exception's
+//! traceback stays on the screen until Back is pressed. Holding Back stops a script.
+//! See `docs/flipper-app.md`.
+#![no_std]
+#![no_main]
+
+extern crate alloc;
+// The global allocator (the firmware's `aligned_malloc`).
+extern crate flipperzero_alloc;
+// The panic handler.
+extern crate flipperzero_rt;
+
+mod board;
+mod console;
+mod gpio;
+mod infrared;
+mod ir_signal;
+mod keys;
+mod platform;
+mod screen;
+mod serial;
+mod sizing;
+mod storage;
+mod text_entry;
+
+use alloc::boxed::Box;
+use alloc::format;
+use alloc::rc::Rc;
+use alloc::string::{String, ToString};
+use alloc::vec;
+use core::cell::RefCell;
+use core::ffi::CStr;
+use flipperzero_rt::{entry, manifest};
+use flipperzero_sys as sys;
+use fzpy_vm::{Config, Exit, Vm};
+use platform::FapPlatform;
+use screen::Screen;
+use storage::Storage;
+
+/// The folder the file browser opens (created when missing).
+const SCRIPTS_DIR: &str = "/ext/apps_data/fzpy";
+
+/// The app thread's stack (measured on the QEMU build, `docs/targets.md`): about
+/// 8 KB for the app, the interpreter loop, a builtin and the traceback printer
+/// ([`STACK_BASE_BYTES`]); with the compiler, 1 KB for each of 16 levels of the
+/// parser's nesting limit (up to ~880 bytes a level), which also leaves room for 4
+/// nested native interpreter runs (~2.6 KB each: `map`, `sorted(key=)`, generators);
+/// without it, room for 2 nested runs. The loader allocates the stack from the same
+/// SRAM as the Python heap, so it is not made larger.
+#[cfg(feature = "compiler")]
+const STACK_BYTES: u16 = 24 * 1024;
+#[cfg(not(feature = "compiler"))]
+const STACK_BYTES: u16 = 16 * 1024;
+
+/// Native stack the interpreter needs before any nesting.
+const STACK_BASE_BYTES: usize = 8 * 1024;
+
+/// Native stack one parser nesting level may take (see [`STACK_BYTES`]).
+#[cfg(feature = "compiler")]
+const STACK_PER_PARSE_LEVEL: usize = 1024;
+
+/// Free memory left outside the Python heap: the firmware and GUI (dialogs, the
+/// file browser, timers, services) and this app's own allocations (console lines,
+/// module tables), and with the compiler its syntax tree and code while it compiles
+/// a module. The firmware stops with "out of memory" when an allocation fails, so
+/// this errs on the large side.
+#[cfg(feature = "compiler")]
+const RESERVE_BYTES: usize = 32 * 1024;
+#[cfg(not(feature = "compiler"))]
+const RESERVE_BYTES: usize = 12 * 1024;
+
+/// The smallest heap worth running a script in.
+const MIN_HEAP_BYTES: usize = 8 * 1024;
+
+manifest!(
+    name = "fzpy",
+    app_version = 1,
+    has_icon = true,
+    icon = "../icon.icon",
+    stack_size = STACK_BYTES,
+);
+
+entry!(main);
+
+/// The Python heap's size: the largest free block of the firmware's heap minus
+/// [`RESERVE_BYTES`], rounded down to 1 KB; None if that is below [`MIN_HEAP_BYTES`].
+fn heap_size() -> Option<usize> {
+    // SAFETY: plain reads of the memory manager's counters.
+    let (free, block) = unsafe {
+        (
+            sys::memmgr_get_free_heap(),
+            sys::memmgr_heap_get_max_free_block(),
+        )
+    };
+    let heap = sizing::heap_bytes(block, RESERVE_BYTES, MIN_HEAP_BYTES);
+    let msg = format!(
+        "free memory {free} B, largest block {block} B, Python heap {} B",
+        heap.unwrap_or(0)
+    );
+    if let Ok(c) = alloc::ffi::CString::new(msg) {
+        // SAFETY: the format is "%s" and its one argument a C string.
+        unsafe {
+            sys::furi_log_print_format(
+                sys::FuriLogLevelInfo,
+                c"fzpy".as_ptr(),
+                c"%s".as_ptr(),
+                c.as_ptr(),
+            )
+        };
+    }
+    heap
+}
+
+/// Asks for a script with the file browser; None if none was chosen.
+fn browse() -> Option<String> {
+    let dir = alloc::ffi::CString::new(SCRIPTS_DIR).ok()?;
+    // SAFETY: the options are filled by `dialog_file_browser_set_basic_options` before
+    // use; the strings are freed and the record closed before returning.
+    unsafe {
+        let mut opts = core::mem::MaybeUninit::<sys::DialogsFileBrowserOptions>::zeroed();
+        sys::dialog_file_browser_set_basic_options(
+            opts.as_mut_ptr(),
+            c"*".as_ptr(),
+            core::ptr::null(),
+        );
+        let mut opts = opts.assume_init();
+        opts.base_path = dir.as_ptr();
+        opts.skip_assets = true;
+        opts.hide_dot_files = true;
+        // Both .py and .fzb files are listed: keep the extensions visible.
+        opts.hide_ext = false;
+        let dialogs = sys::furi_record_open(c"dialogs".as_ptr()) as *mut sys::DialogsApp;
+        let start = sys::furi_string_alloc_set_str(dir.as_ptr());
+        let result = sys::furi_string_alloc();
+        let chosen = sys::dialog_file_browser_show(dialogs, result, start, &opts);
+        let path = CStr::from_ptr(sys::furi_string_get_cstr(result))
+            .to_str()
+            .ok()
+            .map(String::from);
+        sys::furi_string_free(result);
+        sys::furi_string_free(start);
+        sys::furi_record_close(c"dialogs".as_ptr());
+        if chosen {
+            path
+        } else {
+            None
+        }
+    }
+}
+
+/// The compiler handed to the VM (none in the runtime-only build).
+fn compiler() -> Option<Box<dyn fzpy_vm::Compiler>> {
+    #[cfg(feature = "compiler")]
+    return Some(Box::new(fzpy_compiler::VmCompiler));
+    #[cfg(not(feature = "compiler"))]
+    return None;
+}
+
+/// A script as read from the card.
+enum Source {
+    /// A decoded `.fzb` file.
+    Code(fzpy_bytecode::code::CodeUnit),
+    /// Python source.
+    Text(String),
+}
+
+/// Runs `path`; prints its traceback if it fails. The exit status.
+fn run(screen: &Rc<RefCell<Screen>>, storage: Storage, path: &str) -> i32 {
+    let fzb = path.ends_with(".fzb");
+    if !fzb && !path.ends_with(".py") {
+        screen
+            .borrow_mut()
+            .print(&format!("fzpy: {path}: not a .py or .fzb file\n"));
+        return 2;
+    }
+    let Some(bytes) = storage.read(path) else {
+        screen
+            .borrow_mut()
+            .print(&format!("fzpy: can't open file '{path}'\n"));
+        return 2;
+    };
+    // Decoded or checked before the heap is taken, and the file's bytes dropped: only
+    // the code (decoded, or compiled below) stays while the script runs.
+    let source = if fzb {
+        match fzpy_bytecode::fzb::decode(&bytes) {
+            Ok(cu) => Source::Code(cu),
+            Err(e) => {
+                screen
+                    .borrow_mut()
+                    .print(&format!("fzpy: {path}: bad .fzb file: {e}\n"));
+                return 1;
+            }
+        }
+    } else {
+        match String::from_utf8(bytes) {
+            Ok(t) => Source::Text(t),
+            Err(_) => {
+                screen
+                    .borrow_mut()
+                    .print(&format!("fzpy: {path} is not UTF-8 text\n"));
+                return 1;
+            }
+        }
+    };
+    let Some(heap_bytes) = heap_size() else {
+        screen
+            .borrow_mut()
+            .print("fzpy: not enough free memory for a Python heap\n");
+        return 1;
+    };
+    screen
+        .borrow_mut()
+        .print(&format!("heap: {} KB\n", heap_bytes / 1024));
+    #[cfg(feature = "compiler")]
+    fzpy_compiler::set_max_depth(sizing::parse_depth(
+        STACK_BYTES as usize,
+        STACK_BASE_BYTES,
+        STACK_PER_PARSE_LEVEL,
+    ));
+    let config = Config {
+        heap_bytes,
+        // The VM allows one nested native run per 4 KB of this (4 with the compiler, 2
+        // without), so the base is left out.
+        native_stack_bytes: STACK_BYTES as usize - STACK_BASE_BYTES,
+        argv: vec![path.to_string()],
+        path0: sizing::script_dir(path).to_string(),
+        bytecode_cache: true,
+        ..Config::default()
+    };
+    let platform = FapPlatform::new(screen.clone(), storage);
+    let mut vm = Vm::new(config, Box::new(platform), compiler());
+    fzpy_flipper::install(&mut vm, Box::new(board::DeviceBoard::new(screen.clone())));
+    let result = match source {
+        Source::Code(cu) => vm.run_main_code(&cu),
+        Source::Text(src) => match vm.compile_cached(&src, path) {
+            Ok(cu) => {
+                drop(src);
+                vm.run_main_code(&cu)
+            }
+            Err(e) => Err(e),
+        },
+    };
+    let status = match result {
+        Ok(()) => 0,
+        Err(_) => match vm.report_exception() {
+            Exit::Status(n) => n,
+        },
+    };
+    vm.platform.flush();
+    // Dropping the VM drops the board, which releases the hardware.
+    status
+}
+
+/// Shows the console until Back is pressed.
+fn wait_for_back(screen: &Rc<RefCell<Screen>>) {
+    let mut s = screen.borrow_mut();
+    // Buttons pressed while the script ran (e.g. the long Back that stopped it) are
+    // not an answer to this.
+    while s.poll_input().is_some() {}
+    s.show_console();
+    s.print("[Back: exit]");
+    s.redraw(true);
+    loop {
+        if let Some((key, typ)) = s.wait_input(u32::MAX) {
+            if key == keys::KEY_BACK && typ == keys::TYPE_SHORT {
+                return;
+            }
+        }
+    }
+}
+
+fn main(args: Option<&CStr>) -> i32 {
+    let storage = Storage::open();
+    storage.mkdirs(SCRIPTS_DIR);
+    let arg = args
+        .and_then(|a| a.to_str().ok())
+        .map(str::trim)
+        .filter(|a| !a.is_empty());
+    let path = match arg {
+        Some(a) => a.to_string(),
+        None => match browse() {
+            Some(p) => p,
+            None => return 0,
+        },
+    };
+    let screen = Rc::new(RefCell::new(Screen::open()));
+    let status = run(&screen, storage, &path);
+    wait_for_back(&screen);
+    status
+}
