@@ -8,7 +8,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: fzpy sim APP.py [options] [ARGS...] (options anywhere)
   --keys SCRIPT        input, e.g. right,right,ok,wait:500,long:back
                        (prefixes long: press: release: repeat:, wait:MS; 100 ms apart)
-  --timeout SECONDS    simulated seconds before KeyboardInterrupt (default 10)
+  --timeout SECONDS    simulated seconds before KeyboardInterrupt (default 60)
   --dump-screen        print the last screen as text art (# black, . white)
   --screenshot OUT.png save the last screen, 4x, Flipper orange
   --events             print LED/vibro/speaker/GPIO/PWM/IR/UART events

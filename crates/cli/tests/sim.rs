@@ -60,3 +60,18 @@ fn timeout_and_bad_options() {
         assert!(String::from_utf8_lossy(&out.stderr).starts_with("fzpy sim: "));
     }
 }
+
+#[test]
+fn default_timeout_is_60_simulated_seconds() {
+    let out = fzpy()
+        .args(["sim", "examples/counter.py"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("KeyboardInterrupt"), "{err}");
+    assert!(
+        err.contains("timeout after 60 s of simulated time"),
+        "{err}"
+    );
+}

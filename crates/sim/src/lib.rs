@@ -520,12 +520,15 @@ impl Platform for SimPlatform {
     }
 }
 
+/// Simulated seconds a script may run before KeyboardInterrupt.
+pub const DEFAULT_TIMEOUT_S: f64 = 60.0;
+
 /// Simulator settings.
 #[derive(Clone, Debug)]
 pub struct SimOptions {
     /// Key script (see [`parse_keys`]).
     pub keys: String,
-    /// Simulated seconds before KeyboardInterrupt.
+    /// Simulated seconds before KeyboardInterrupt (default 60).
     pub timeout_s: f64,
     /// Write the script's stdout to the process's stdout too.
     pub echo: bool,
@@ -535,7 +538,7 @@ impl Default for SimOptions {
     fn default() -> Self {
         SimOptions {
             keys: String::new(),
-            timeout_s: 10.0,
+            timeout_s: DEFAULT_TIMEOUT_S,
             echo: false,
         }
     }
