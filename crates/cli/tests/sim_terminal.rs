@@ -156,7 +156,7 @@ fn forced_modes_fail_cleanly_and_auto_falls_back_to_headless() {
     assert_eq!(out.status.code(), Some(130));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("timeout after 10 s of simulated time"),
+        err.contains("timeout after 60 s of simulated time"),
         "{err}"
     );
     // --headless wins over a window.
