@@ -248,6 +248,7 @@ fn run() -> (i32, bool) {
                     Exit::Status(n) => n,
                 },
             };
+            vm.close_files();
             vm.platform.flush();
             return (status & 0xff, report);
         }
@@ -283,6 +284,7 @@ fn run() -> (i32, bool) {
             Exit::Status(n) => n,
         },
     };
+    vm.close_files();
     vm.platform.flush();
     (status & 0xff, report)
 }

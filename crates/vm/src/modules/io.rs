@@ -39,9 +39,12 @@ pub static CONSTS: &[(&str, Const)] = &[
     ("SEEK_END", Const::Int(2)),
 ];
 
+/// The classes [`dynamic`] makes.
+pub const CLASSES: &[&str] = &["TextFileIO", "BinaryFileIO", "UnsupportedOperation"];
+
 /// The classes, made together on first access.
 pub fn dynamic(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    if !matches!(name, "TextFileIO" | "BinaryFileIO" | "UnsupportedOperation") {
+    if !CLASSES.contains(&name) {
         return Ok(None);
     }
     let base = vm.sp();
@@ -229,6 +232,16 @@ pub fn resolve<'a>(dir: &str, path: &str, buf: &'a mut [u8; PATH_MAX]) -> Option
     core::str::from_utf8(&buf[..len]).ok()
 }
 
+/// CPython's message for a bad argument type: None is named "None".
+fn arg_type_error(vm: &mut Vm, pre: &str, v: Value) -> Raised {
+    if v.is_none() {
+        let mut m = Msg::new();
+        let _ = write!(m, "{pre}None");
+        return vm.raise_msg(TypeId::TypeError, m.as_str());
+    }
+    type_msg(vm, pre, v, "")
+}
+
 fn type_msg(vm: &mut Vm, pre: &str, v: Value, post: &str) -> Raised {
     let mut b = [0; 4];
     let mut m = Msg::new();
@@ -263,11 +276,10 @@ fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     mode_buf[0] = b'r';
     if !mode_v.is_null() {
         if !vm.is_str(mode_v) {
-            return Err(type_msg(
+            return Err(arg_type_error(
                 vm,
                 "open() argument 'mode' must be str, not ",
                 mode_v,
-                "",
             ));
         }
         let mut b = [0; 4];
@@ -300,7 +312,7 @@ fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if !vm.is_str(v) {
             let mut pre = Msg::new();
             let _ = write!(pre, "open() argument '{n}' must be str or None, not ");
-            return Err(type_msg(vm, pre.as_str(), v, ""));
+            return Err(arg_type_error(vm, pre.as_str(), v));
         }
         text_args = text_args.or(Some(n));
     }
@@ -344,6 +356,7 @@ fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         vm.str_bytes_buf(file, &mut b)
     };
+    let raw_empty = raw.is_empty();
     if raw.contains(&0) {
         return Err(vm.raise_msg(TypeId::ValueError, "embedded null byte"));
     }
@@ -353,8 +366,8 @@ fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Err(_) => None,
     };
     let h = match resolved {
-        Some(p) if !p.is_empty() => vm.platform.file_open(p, mode.flags),
-        Some(_) => Err(crate::files::errno::ENOENT),
+        _ if raw_empty => Err(crate::files::errno::ENOENT),
+        Some(p) => vm.platform.file_open(p, mode.flags),
         None => Err(crate::files::errno::ENAMETOOLONG),
     };
     let h = match h {
