@@ -19,7 +19,10 @@ class UnsupportedOperation(OSError, ValueError):
     """Raised for an operation the file's mode does not allow (reading a
     write-only file, a nonzero relative seek in a text file)."""
 
-class TextFileIO:
+class IOBase:
+    """The base of both file classes (their methods live here)."""
+
+class TextFileIO(IOBase):
     """A file opened in text mode: reads and writes str (UTF-8)."""
 
     name: Union[str, bytes]
@@ -60,7 +63,7 @@ class TextFileIO:
     def __next__(self) -> str:
         """The next line; StopIteration at the end."""
 
-class BinaryFileIO:
+class BinaryFileIO(IOBase):
     """A file opened in binary mode ('b'): reads bytes, writes bytes-like objects."""
 
     name: Union[str, bytes]

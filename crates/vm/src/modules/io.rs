@@ -6,9 +6,10 @@
 //!   they are; relative ones are relative to the script's directory
 //!   (`Config::path0`), not to a working directory (the device has none).
 //! * `io.TextFileIO` / `io.BinaryFileIO` (mp-flipper's names) are classes
-//!   made on first use, whose methods are the natives of the hidden module
-//!   [`FILE_MODULE`] (`io_file.rs`). `io.UnsupportedOperation` derives from
-//!   OSError and ValueError, as in CPython.
+//!   made on first use, deriving from `io.IOBase`, whose methods are the
+//!   natives of the hidden module [`FILE_MODULE`] (`io_file.rs`).
+//!   `io.UnsupportedOperation` derives from OSError and ValueError, as in
+//!   CPython.
 //! * Text files are UTF-8 without newline translation: what is written is
 //!   what is read back (CPython's default `newline=None` would turn `\r\n`
 //!   into `\n` when reading).
@@ -40,23 +41,36 @@ pub static CONSTS: &[(&str, Const)] = &[
 ];
 
 /// The classes [`dynamic`] makes.
-pub const CLASSES: &[&str] = &["TextFileIO", "BinaryFileIO", "UnsupportedOperation"];
+pub const CLASSES: &[&str] = &[
+    "IOBase",
+    "TextFileIO",
+    "BinaryFileIO",
+    "UnsupportedOperation",
+];
 
-/// The classes, made together on first access.
+/// The classes, made together on first access: `IOBase` holds the methods
+/// (once, for both kinds of file), `TextFileIO` and `BinaryFileIO` derive
+/// from it with empty namespaces.
 pub fn dynamic(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    if !CLASSES.contains(&name) {
+    let Some(want) = CLASSES.iter().position(|c| *c == name) else {
         return Ok(None);
-    }
+    };
     let base = vm.sp();
     let r = (|| {
-        let mut want = Value::NONE;
-        for cname in ["TextFileIO", "BinaryFileIO"] {
-            let c = file_class(vm, cname)?;
+        let b = file_class(vm, CLASSES[0])?;
+        vm.push(b)?;
+        set_module_attr(vm, "io", CLASSES[0], b)?;
+        for cname in &CLASSES[1..3] {
+            let ns = vm.new_dict()?;
+            vm.push(ns)?;
+            let n = vm.new_str(cname)?;
+            vm.push(n)?;
+            let bases = vm.tuple_of(&[vm.slot(base)])?;
+            let (ns, n) = (vm.slot(vm.sp() - 2), vm.heap.peek(0));
+            let c = vm.new_class(n, bases, ns, Value::NULL)?;
+            vm.heap.truncate(vm.sp() - 2);
             vm.push(c)?;
-            if cname == name {
-                want = Value::from_usize(vm.sp() - 1);
-            }
-            set_module_attr(vm, "io", cname, vm.heap.peek(0))?;
+            set_module_attr(vm, "io", cname, c)?;
         }
         let u = crate::modules::sys::new_builtin_class(
             vm,
@@ -65,10 +79,7 @@ pub fn dynamic(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         )?;
         vm.push(u)?;
         set_module_attr(vm, "io", "UnsupportedOperation", u)?;
-        if name == "UnsupportedOperation" {
-            return Ok(vm.heap.peek(0));
-        }
-        Ok(vm.slot(want.small_value() as usize))
+        Ok(vm.slot(base + want))
     })();
     vm.heap.truncate(base);
     r.map(Some)
