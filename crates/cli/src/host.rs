@@ -1,5 +1,6 @@
 //! The desktop platform: stdout/stderr, files, clocks, Ctrl+C.
 
+use fzpy_vm::files::{FileResult, OpenFlags, Whence};
 use std::io::{BufRead, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -11,6 +12,7 @@ pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 pub struct Host {
     start: Instant,
     out: std::io::BufWriter<std::io::Stdout>,
+    files: fzpy_sim::files::HostFiles,
 }
 
 impl Host {
@@ -19,6 +21,7 @@ impl Host {
         Host {
             start: Instant::now(),
             out: std::io::BufWriter::new(std::io::stdout()),
+            files: fzpy_sim::files::HostFiles::new(),
         }
     }
 }
@@ -117,6 +120,34 @@ impl fzpy_vm::Platform for Host {
 
     fn interrupted(&mut self) -> bool {
         INTERRUPTED.swap(false, Ordering::Relaxed)
+    }
+
+    fn file_open(&mut self, path: &str, flags: OpenFlags) -> FileResult<u32> {
+        self.files.open(path, flags)
+    }
+
+    fn file_read(&mut self, h: u32, buf: &mut [u8]) -> FileResult<usize> {
+        self.files.read(h, buf)
+    }
+
+    fn file_write(&mut self, h: u32, data: &[u8]) -> FileResult<usize> {
+        self.files.write(h, data)
+    }
+
+    fn file_seek(&mut self, h: u32, off: i64, whence: Whence) -> FileResult<u64> {
+        self.files.seek(h, off, whence)
+    }
+
+    fn file_flush(&mut self, h: u32) -> FileResult<()> {
+        self.files.flush(h)
+    }
+
+    fn file_close(&mut self, h: u32) -> FileResult<()> {
+        self.files.close(h)
+    }
+
+    fn file_close_all(&mut self) {
+        self.files.close_all()
     }
 }
 

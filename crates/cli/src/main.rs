@@ -178,6 +178,7 @@ fn finish(vm: &mut Vm, r: fzpy_vm::PyResult<()>) -> ExitCode {
             Exit::Status(n) => n,
         },
     };
+    vm.close_files();
     vm.platform.flush();
     ExitCode::from((code & 0xff) as u8)
 }

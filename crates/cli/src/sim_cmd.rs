@@ -12,6 +12,8 @@ const USAGE: &str = "usage: fzpy sim APP.py [options] [ARGS...] (options anywher
   --dump-screen        print the last screen as text art (# black, . white)
   --screenshot OUT.png save the last screen, 4x, Flipper orange
   --events             print LED/vibro/speaker/GPIO/PWM/IR/UART events
+  --sd DIR             host folder the SD card /ext maps to (default: a fresh
+                       temporary folder, removed at exit); other paths are host paths
   --heap SIZE          Python heap size (default 64k)
   --gc-stress          collect at every allocation
 Without --keys, --timeout, --dump-screen, --screenshot or --events the app
@@ -57,6 +59,13 @@ pub fn run(args: &[String]) -> ExitCode {
                 Ok(_) => {
                     eprintln!("fzpy sim: --timeout needs a number of seconds");
                     return ExitCode::from(2);
+                }
+                Err(c) => return c,
+            },
+            "--sd" => match need(val) {
+                Ok(v) => {
+                    opts.sd = Some(v.into());
+                    i += 1;
                 }
                 Err(c) => return c,
             },
@@ -111,8 +120,26 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let _card = match &opts.sd {
+        Some(d) if !d.is_dir() => {
+            eprintln!("fzpy sim: --sd {}: not a directory", d.display());
+            return ExitCode::from(2);
+        }
+        Some(_) => None,
+        None => match TempCard::new() {
+            Ok(c) => {
+                opts.sd = Some(c.0.clone());
+                Some(c)
+            }
+            Err(e) => {
+                eprintln!("fzpy sim: can't make the SD card folder: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
     if live != crate::sim_live::Mode::Headless {
-        if let Some(code) = crate::sim_live::run(config.clone(), &src, &file, live) {
+        if let Some(code) = crate::sim_live::run(config.clone(), &src, &file, live, opts.sd.clone())
+        {
             return code;
         }
     }
@@ -148,4 +175,26 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     }
     code
+}
+
+/// The default SD card: a new folder in the temporary directory, removed
+/// (with what the app wrote) when dropped.
+struct TempCard(std::path::PathBuf);
+
+impl TempCard {
+    fn new() -> std::io::Result<TempCard> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let dir = std::env::temp_dir().join(format!("fzpy-sd-{}-{nanos:08x}", std::process::id()));
+        std::fs::create_dir(&dir)?;
+        Ok(TempCard(dir))
+    }
+}
+
+impl Drop for TempCard {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }

@@ -83,7 +83,13 @@ fn frontend(mode: Mode, title: &str) -> Result<Option<Opened>, String> {
 
 /// Runs `src` interactively; None if no window or terminal is there (run
 /// headless then).
-pub fn run(config: fzpy_vm::Config, src: &str, file: &str, mode: Mode) -> Option<ExitCode> {
+pub fn run(
+    config: fzpy_vm::Config,
+    src: &str,
+    file: &str,
+    mode: Mode,
+    sd: Option<std::path::PathBuf>,
+) -> Option<ExitCode> {
     let (fe, terminal) = match frontend(mode, &format!("fzpy sim {file}")) {
         Ok(Some(x)) => x,
         Ok(None) => return None,
@@ -98,6 +104,7 @@ pub fn run(config: fzpy_vm::Config, src: &str, file: &str, mode: Mode) -> Option
     let opts = fzpy_sim::realtime::LiveOptions {
         echo,
         ctrl_c: Some(&crate::host::INTERRUPTED),
+        sd,
     };
     let (mut vm, state, handle) =
         fzpy_sim::realtime::new_vm(config, Some(Box::new(crate::host::HostCompiler)), fe, opts);

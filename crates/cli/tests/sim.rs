@@ -75,3 +75,114 @@ fn default_timeout_is_60_simulated_seconds() {
         "{err}"
     );
 }
+
+/// A fresh empty folder under the system's temporary directory.
+fn fresh_dir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("fzpy-simtest-{}-{tag}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn sd_folder_is_ext() {
+    let dir = fresh_dir("sd");
+    let app = dir.join("app.py");
+    std::fs::write(
+        &app,
+        "with open('/ext/data/n.txt', 'w') as f:\n    f.write('kept')\n\
+         print(open('/any/data/n.txt').read())\n\
+         try:\n    open('/ext/missing.txt')\nexcept FileNotFoundError as e:\n    print(e)\n",
+    )
+    .unwrap();
+    let sd = dir.join("card");
+    std::fs::create_dir_all(sd.join("data")).unwrap();
+    let out = fzpy()
+        .arg("sim")
+        .arg(&app)
+        .arg("--sd")
+        .arg(&sd)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "kept\n[Errno 2] No such file or directory: '/ext/missing.txt'\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(sd.join("data/n.txt")).unwrap(),
+        "kept"
+    );
+    // Not a folder: refused before the app runs.
+    let out = fzpy()
+        .arg("sim")
+        .arg(&app)
+        .arg("--sd")
+        .arg(dir.join("nowhere"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a directory"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn default_sd_folder_is_temporary() {
+    let tmp = fresh_dir("tmp");
+    let app = tmp.join("app.py");
+    std::fs::write(
+        &app,
+        "f = open('/ext/x.txt', 'w')\nf.write('abc')\nf.close()\n\
+         print(open('/ext/x.txt').read())\n",
+    )
+    .unwrap();
+    let out = fzpy()
+        .arg("sim")
+        .arg(&app)
+        .env("TMPDIR", &tmp)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "abc\n");
+    // Only the app is left: the card folder was removed at exit.
+    let left: Vec<_> = std::fs::read_dir(&tmp)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("app.py")]);
+    std::fs::remove_dir_all(&tmp).unwrap();
+}
+
+#[test]
+fn logging_lines_on_stderr() {
+    let dir = fresh_dir("log");
+    let app = dir.join("app.py");
+    std::fs::write(
+        &app,
+        "import logging\nprint('out')\nlogging.info('n=%d', 3)\nlogging.debug('hidden')\n\
+         logging.setLevel(logging.DEBUG)\nlogging.debug('shown')\nlogging.warn('w')\n",
+    )
+    .unwrap();
+    for sim in [true, false] {
+        let mut c = fzpy();
+        if sim {
+            c.arg("sim");
+        }
+        let out = c.arg(&app).output().unwrap();
+        assert!(out.status.success());
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "out\n");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "[I][fzpy] n=3\n[D][fzpy] shown\n[W][fzpy] w\n"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -17,6 +17,7 @@
 
 #![warn(missing_docs)]
 
+pub mod files;
 pub mod font;
 pub mod png;
 pub mod press;
@@ -29,6 +30,7 @@ pub mod term_keys;
 pub mod window;
 
 use fzpy_flipper::{Align, Board, Color, Dialog, Font};
+use fzpy_vm::files::{FileResult, OpenFlags, Whence};
 use fzpy_vm::{Config, Platform, Vm};
 use screen::Canvas;
 use std::cell::RefCell;
@@ -148,6 +150,8 @@ pub struct SimState {
     pub ir_rx: Vec<u32>,
     /// The last capture handed out.
     ir_last: Vec<u32>,
+    /// Files `open()` opened; `/ext` is the SD card folder.
+    pub files: files::HostFiles,
 }
 
 impl SimState {
@@ -174,6 +178,7 @@ impl SimState {
             uart_rx: VecDeque::new(),
             ir_rx: Vec::new(),
             ir_last: Vec::new(),
+            files: files::HostFiles::new(),
         }
     }
 
@@ -509,6 +514,27 @@ impl Platform for SimPlatform {
     fn random_seed(&mut self) -> u64 {
         0x5eed
     }
+    fn file_open(&mut self, path: &str, flags: OpenFlags) -> FileResult<u32> {
+        self.0.borrow_mut().files.open(path, flags)
+    }
+    fn file_read(&mut self, h: u32, buf: &mut [u8]) -> FileResult<usize> {
+        self.0.borrow_mut().files.read(h, buf)
+    }
+    fn file_write(&mut self, h: u32, data: &[u8]) -> FileResult<usize> {
+        self.0.borrow_mut().files.write(h, data)
+    }
+    fn file_seek(&mut self, h: u32, off: i64, whence: Whence) -> FileResult<u64> {
+        self.0.borrow_mut().files.seek(h, off, whence)
+    }
+    fn file_flush(&mut self, h: u32) -> FileResult<()> {
+        self.0.borrow_mut().files.flush(h)
+    }
+    fn file_close(&mut self, h: u32) -> FileResult<()> {
+        self.0.borrow_mut().files.close(h)
+    }
+    fn file_close_all(&mut self) {
+        self.0.borrow_mut().files.close_all()
+    }
     fn interrupted(&mut self) -> bool {
         let mut s = self.0.borrow_mut();
         s.now_ns += POLL_COST_NS;
@@ -532,6 +558,9 @@ pub struct SimOptions {
     pub timeout_s: f64,
     /// Write the script's stdout to the process's stdout too.
     pub echo: bool,
+    /// The host folder the SD card (`/ext`) maps to; None: `/ext` paths
+    /// are host paths.
+    pub sd: Option<std::path::PathBuf>,
 }
 
 impl Default for SimOptions {
@@ -540,6 +569,7 @@ impl Default for SimOptions {
             keys: String::new(),
             timeout_s: DEFAULT_TIMEOUT_S,
             echo: false,
+            sd: None,
         }
     }
 }
@@ -556,6 +586,9 @@ pub fn new_vm(
     }
     let mut st = SimState::new(keys, (opts.timeout_s * 1e9) as u64);
     st.echo = opts.echo;
+    if let Some(dir) = &opts.sd {
+        st.files = files::HostFiles::with_sd(dir.clone());
+    }
     let shared = Rc::new(RefCell::new(st));
     let mut vm = Vm::new(config, Box::new(SimPlatform(shared.clone())), compiler);
     fzpy_flipper::install(&mut vm, Box::new(SimBoard(shared.clone())));

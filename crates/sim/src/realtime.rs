@@ -21,6 +21,7 @@ use crate::screen::Canvas;
 use crate::status::Outputs;
 use crate::{Shared, SimBoard, SimPlatform, SimState};
 use fzpy_flipper::{Align, Board, Color, Dialog, Font};
+use fzpy_vm::files::{FileResult, OpenFlags, Whence};
 use fzpy_vm::{Config, Platform, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -57,13 +58,16 @@ pub trait Frontend {
 }
 
 /// Settings of the interactive simulator.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct LiveOptions {
     /// Write the script's stdout to the process's stdout as it comes
     /// (otherwise it is kept in [`SimState::stdout`]).
     pub echo: bool,
     /// Set by a Ctrl+C handler: raises KeyboardInterrupt.
     pub ctrl_c: Option<&'static AtomicBool>,
+    /// The host folder the SD card (`/ext`) maps to (see
+    /// [`crate::SimOptions::sd`]).
+    pub sd: Option<std::path::PathBuf>,
 }
 
 /// The state shared by [`LivePlatform`] and [`LiveBoard`].
@@ -141,6 +145,13 @@ fn live_sleep(live: &RefCell<Live>, sim: &RefCell<SimState>, ns: u64) {
     }
 }
 
+/// Forwards [`Platform`] / [`Board`] methods to the wrapped simulated one.
+macro_rules! forward {
+    ($( fn $name:ident(&mut self $(, $arg:ident: $ty:ty)*) $(-> $ret:ty)?; )*) => {
+        $( fn $name(&mut self $(, $arg: $ty)*) $(-> $ret)? { self.inner.$name($($arg),*) } )*
+    };
+}
+
 /// The VM's platform in the interactive simulator: the real clock.
 pub struct LivePlatform {
     inner: SimPlatform,
@@ -192,13 +203,17 @@ impl Platform for LivePlatform {
         }
         l.take_ctrl_c() || std::mem::take(&mut l.quit)
     }
-}
-
-/// Forwards [`Board`] methods to the wrapped [`SimBoard`].
-macro_rules! forward {
-    ($( fn $name:ident(&mut self $(, $arg:ident: $ty:ty)*) $(-> $ret:ty)?; )*) => {
-        $( fn $name(&mut self $(, $arg: $ty)*) $(-> $ret)? { self.inner.$name($($arg),*) } )*
-    };
+    forward! {
+        fn file_open(&mut self, path: &str, flags: OpenFlags) -> FileResult<u32>;
+        fn file_read(&mut self, h: u32, buf: &mut [u8]) -> FileResult<usize>;
+        fn file_write(&mut self, h: u32, data: &[u8]) -> FileResult<usize>;
+        fn file_seek(&mut self, h: u32, offset: i64, whence: Whence) -> FileResult<u64>;
+        fn file_flush(&mut self, h: u32) -> FileResult<()>;
+        fn file_close(&mut self, h: u32) -> FileResult<()>;
+        fn file_close_all(&mut self);
+        fn log(&mut self, level: u8, msg: &str);
+        fn log_level(&mut self) -> u8;
+    }
 }
 
 /// The board in the interactive simulator.
@@ -353,6 +368,9 @@ pub fn new_vm(
     // No simulated timeout: the user stops the app.
     let mut st = SimState::new(Vec::new(), u64::MAX);
     st.echo = opts.echo;
+    if let Some(dir) = opts.sd {
+        st.files = crate::files::HostFiles::with_sd(dir);
+    }
     let sim = Rc::new(RefCell::new(st));
     let live = Rc::new(RefCell::new(Live {
         frontend: Some(frontend),

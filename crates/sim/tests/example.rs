@@ -78,3 +78,83 @@ fn screenshot_is_a_png() {
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     assert_eq!(&png[16..24], &[0, 0, 2, 0, 0, 0, 1, 0]);
 }
+
+/// Names a stub declares: at the top level (`def`, `class`, `NAME: type`),
+/// and per class (indented `def` and attributes). Checks that each of them
+/// is followed by a docstring.
+fn stub_names(path: &str) -> (BTreeSet<String>, Vec<(String, BTreeSet<String>)>) {
+    let stub = std::fs::read_to_string(root().join(path)).unwrap();
+    let lines: Vec<&str> = stub.lines().collect();
+    let (mut top, mut classes) = (BTreeSet::new(), Vec::<(String, BTreeSet<String>)>::new());
+    for (i, l) in lines.iter().enumerate() {
+        let indented = l.starts_with("    ");
+        let t = l.trim_start();
+        let name = if let Some(r) = t.strip_prefix("def ") {
+            r.split('(').next()
+        } else if let Some(r) = t.strip_prefix("class ") {
+            r.split(['(', ':']).next()
+        } else if let Some((n, _)) = t.split_once(": ") {
+            (!n.contains(' ') && !n.contains('(') && !n.starts_with('"')).then_some(n)
+        } else {
+            None
+        };
+        let Some(n) = name else { continue };
+        if !(t.starts_with("def ") || t.starts_with("class ")) && l.ends_with(',') {
+            continue; // a parameter of a multi-line def
+        }
+        // The docstring: the next line, or after a multi-line signature.
+        let mut j = i + 1;
+        while t.starts_with("def ") && !lines[j - 1].trim_end().ends_with(':') {
+            j += 1;
+        }
+        assert!(
+            lines
+                .get(j)
+                .is_some_and(|d| d.trim_start().starts_with("\"\"\"")),
+            "{path}: no docstring after {l}"
+        );
+        if !indented {
+            assert!(top.insert(n.to_string()), "{path}: {n} twice");
+            if t.starts_with("class ") {
+                classes.push((n.to_string(), BTreeSet::new()));
+            }
+        } else if let Some((_, members)) = classes.last_mut() {
+            members.insert(n.to_string());
+        }
+    }
+    (top, classes)
+}
+
+#[test]
+fn vm_module_stubs_match_their_modules() {
+    use fzpy_vm::modules::{io, io_file, MODULES};
+    for (module, stub, extra) in [
+        ("io", "stubs/io.pyi", io::CLASSES),
+        ("logging", "stubs/logging.pyi", &[][..]),
+        ("time", "stubs/time.pyi", &[][..]),
+    ] {
+        let m = MODULES.iter().find(|m| m.name == module).unwrap();
+        let exported: BTreeSet<String> = m
+            .functions
+            .iter()
+            .map(|f| f.name)
+            .chain(m.consts.iter().map(|c| c.0))
+            .chain(extra.iter().copied())
+            .map(String::from)
+            .collect();
+        let (top, classes) = stub_names(stub);
+        assert_eq!(top, exported, "{stub}");
+        for (c, members) in classes {
+            if c == "UnsupportedOperation" || c == "IOBase" {
+                assert!(members.is_empty());
+                continue;
+            }
+            let methods: BTreeSet<String> = io_file::METHODS
+                .iter()
+                .filter(|f| f.name != "__init__")
+                .map(|f| f.name.strip_prefix("_get_").unwrap_or(f.name).to_string())
+                .collect();
+            assert_eq!(members, methods, "{stub}: class {c}");
+        }
+    }
+}

@@ -73,6 +73,7 @@ fn run(
         LiveOptions {
             echo: false,
             ctrl_c,
+            sd: None,
         },
     );
     let r = vm.run_main(src, "live.py");

@@ -20,6 +20,11 @@ pub enum Exit {
 }
 
 impl Vm {
+    /// Closes the files the script left open (call when it has ended).
+    pub fn close_files(&mut self) {
+        self.platform.file_close_all();
+    }
+
     /// Compiles with the embedding's compiler, raising SyntaxError on errors.
     pub fn compile(&mut self, src: &str, filename: &str, mode: CompileMode) -> PyResult<CodeUnit> {
         let Some(c) = self.compiler.as_ref() else {

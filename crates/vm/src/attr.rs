@@ -311,6 +311,17 @@ impl Vm {
         self.raise_msg(TypeId::AttributeError, m.as_str())
     }
 
+    /// An OSError field: the attribute when set, else derived from `args`.
+    fn os_error_field(&mut self, o: Value, name: Value, which: usize) -> PyResult<Option<Value>> {
+        let d = self.heap.get(o, exc::DICT);
+        if !d.is_null() {
+            if let Some(v) = self.dict_get(d, name)? {
+                return Ok(Some(v));
+            }
+        }
+        self.os_error_attr(o, which).map(Some)
+    }
+
     /// Attributes every object of a kind has (`__class__`, `__name__` ...).
     fn special_attr(&mut self, o: Value, name: Value) -> PyResult<Option<Value>> {
         let mut buf = [0; 4];
@@ -334,6 +345,15 @@ impl Vm {
                     } else {
                         Value::NONE
                     }))
+                }
+                (kind::EXCEPTION, b"errno") if self.exc_matches(o, TypeId::OSError) => {
+                    self.os_error_field(o, name, 0)
+                }
+                (kind::EXCEPTION, b"strerror") if self.exc_matches(o, TypeId::OSError) => {
+                    self.os_error_field(o, name, 1)
+                }
+                (kind::EXCEPTION, b"filename") if self.exc_matches(o, TypeId::OSError) => {
+                    self.os_error_field(o, name, 2)
                 }
                 (kind::SLICE, b"start") => Ok(Some(self.heap.get(o, 0))),
                 (kind::SLICE, b"stop") => Ok(Some(self.heap.get(o, 1))),

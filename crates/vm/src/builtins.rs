@@ -132,7 +132,14 @@ pub fn builtin_names() -> alloc::vec::Vec<&'static str> {
                 .filter(|t| t.is_exception())
                 .map(|t| t.name()),
         )
-        .chain(["None", "True", "False", "Ellipsis", "NotImplemented"])
+        .chain([
+            "None",
+            "True",
+            "False",
+            "Ellipsis",
+            "NotImplemented",
+            "open",
+        ])
         .filter(|n| !n.starts_with("__"))
         .collect();
     v.sort_unstable();
@@ -163,6 +170,8 @@ pub fn lookup_static(n: &str) -> Option<Value> {
         "Ellipsis" => Some(Value::ELLIPSIS),
         "NotImplemented" => Some(Value::NOT_IMPLEMENTED),
         "EnvironmentError" | "IOError" => Some(Value::imm(imm::TYPE, TypeId::OSError as u32)),
+        // The same function as `io.open`.
+        "open" => crate::modules::native_of("io", "open"),
         _ => None,
     }
 }

@@ -7,7 +7,8 @@
 //! - [`interp`]: the instruction loop; [`frame`] and [`call`]: frames and
 //!   calling; [`ops`], [`subscript`], [`attr`]: operators, items, attributes;
 //! - [`repr`], [`format`]: text; [`builtins`], [`modules`], [`import`];
-//! - [`load`]: code units into the heap; [`api`]: what embeddings call.
+//! - [`load`]: code units into the heap; [`api`]: what embeddings call;
+//! - [`files`]: the file API `open()` uses through the platform.
 #![no_std]
 #![warn(missing_docs)]
 
@@ -21,6 +22,7 @@ pub mod builtins_more;
 pub mod cache;
 pub mod call;
 pub mod complete;
+pub mod files;
 pub mod format;
 pub mod frame;
 pub mod gc;

@@ -215,10 +215,17 @@ impl Vm {
         self.builder_push_str(b, s)
     }
 
-    /// str() of an exception: its single arg, or the args tuple.
+    /// str() of an exception: its single arg, or the args tuple; an
+    /// OSError with (errno, strerror) reads `[Errno N] text: 'filename'`.
     fn write_exception_str(&mut self, b: &mut StrBuilder, e: Value) -> PyResult<()> {
         let is_key_error = self.exc_matches(e, TypeId::KeyError);
         let args = self.exc_args(e)?;
+        if self.exc_matches(e, TypeId::OSError)
+            && self.tuple_len(args) == 2
+            && self.tuple_get(args, 0).is_small()
+        {
+            return self.write_os_error_str(b, e);
+        }
         match self.tuple_len(args) {
             0 => Ok(()),
             1 => {
@@ -230,6 +237,36 @@ impl Vm {
             }
             _ => self.write_repr(b, args, 0),
         }
+    }
+
+    fn write_os_error_str(&mut self, b: &mut StrBuilder, e: Value) -> PyResult<()> {
+        let base = self.sp();
+        self.push(e)?;
+        let r = (|| {
+            let args = self.exc_args(self.slot(base))?;
+            let mut m = Msg::new();
+            let _ = write!(m, "[Errno {}] ", self.tuple_get(args, 0).small_value());
+            self.builder_push(b, m.as_str())?;
+            let args = self.exc_args(self.slot(base))?;
+            self.write_str(b, self.tuple_get(args, 1))?;
+            let d = self
+                .heap
+                .get(self.slot(base), crate::objects::exception::exc::DICT);
+            if d.is_null() {
+                return Ok(());
+            }
+            match self.dict_get_str(d, "filename") {
+                Some(f) if !f.is_none() => {
+                    self.push(f)?;
+                    self.builder_push(b, ": ")?;
+                    let f = self.heap.peek(0);
+                    self.write_repr(b, f, 1)
+                }
+                _ => Ok(()),
+            }
+        })();
+        self.heap.truncate(base);
+        r
     }
 
     /// Writes `repr(v)`; `depth` guards against runaway nesting.

@@ -1,6 +1,7 @@
 //! The VM: heap, platform, compiler hook, and the error plumbing every
 //! other file uses.
 
+use crate::files::{errno, FileResult, OpenFlags, Whence};
 use crate::heap::{root, Heap, OutOfMemory};
 use crate::types::TypeId;
 use crate::value::{imm, Value};
@@ -59,6 +60,57 @@ pub trait Platform {
     /// True once after the user asked to interrupt (Ctrl+C).
     fn interrupted(&mut self) -> bool {
         false
+    }
+    /// Opens a file (`path` already resolved: absolute, or relative to the
+    /// process's directory) and returns its handle.
+    fn file_open(&mut self, _path: &str, _flags: OpenFlags) -> FileResult<u32> {
+        Err(errno::ENOSYS)
+    }
+    /// Reads up to `buf.len()` bytes at the file's position; 0 at the end.
+    fn file_read(&mut self, _h: u32, _buf: &mut [u8]) -> FileResult<usize> {
+        Err(errno::EBADF)
+    }
+    /// Writes at the file's position (at the end in append mode); returns
+    /// how many bytes were written.
+    fn file_write(&mut self, _h: u32, _data: &[u8]) -> FileResult<usize> {
+        Err(errno::EBADF)
+    }
+    /// Moves the file's position and returns it.
+    fn file_seek(&mut self, _h: u32, _offset: i64, _whence: Whence) -> FileResult<u64> {
+        Err(errno::ESPIPE)
+    }
+    /// Pushes written data to the storage.
+    fn file_flush(&mut self, _h: u32) -> FileResult<()> {
+        Ok(())
+    }
+    /// Closes a handle (it may be reused afterwards).
+    fn file_close(&mut self, _h: u32) -> FileResult<()> {
+        Ok(())
+    }
+    /// Closes every handle still open (the script has ended).
+    fn file_close_all(&mut self) {}
+    /// Writes one `logging` record. `level` is 1 (NONE) .. 6 (TRACE); the
+    /// default writes the Flipper log's line format without its tick
+    /// count: `[I][fzpy] message` on standard error.
+    fn log(&mut self, level: u8, msg: &str) {
+        let letter = match level {
+            2 => "E",
+            3 => "W",
+            4 => "I",
+            5 => "D",
+            6 => "T",
+            _ => " ",
+        };
+        let mut line = Msg::new();
+        let _ = write!(line, "[{letter}][fzpy] ");
+        self.write_err(line.as_str().as_bytes());
+        self.write_err(msg.as_bytes());
+        self.write_err(b"\n");
+    }
+    /// The system's log level (the device's setting): records above it
+    /// are dropped whatever `logging.level` says. 6 (TRACE) lets all pass.
+    fn log_level(&mut self) -> u8 {
+        6
     }
 }
 

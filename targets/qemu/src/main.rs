@@ -253,6 +253,7 @@ fn run() -> (i32, bool) {
                     Exit::Status(n) => n,
                 },
             };
+            vm.close_files();
             vm.platform.flush();
             return (status & 0xff, report);
         }
@@ -288,6 +289,7 @@ fn run() -> (i32, bool) {
             Exit::Status(n) => n,
         },
     };
+    vm.close_files();
     vm.platform.flush();
     (status & 0xff, report)
 }

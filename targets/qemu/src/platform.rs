@@ -2,11 +2,23 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use semihosting::io::{Read, Write};
+use fzpy_vm::files::{errno, FileResult, OpenFlags, Whence};
+use semihosting::io::{Read, Seek, SeekFrom, Write};
 use semihosting::sys::arm_compat::{sys_clock, sys_time};
 
 /// Bytes of stdout kept before they are written out (each write is one semihosting call).
 const OUT_BUFFER: usize = 512;
+
+/// Files `open()` may have open at once (more fail with EMFILE).
+const MAX_FILES: usize = 16;
+
+/// A file `open()` opened. Semihosting seeks only to absolute positions,
+/// so the position is kept here.
+struct OpenFile {
+    file: semihosting::fs::File,
+    pos: u64,
+    append: bool,
+}
 
 /// The semihosting platform. Output handles are opened lazily; a failed open means the
 /// output is dropped (there is nowhere else to report it).
@@ -16,6 +28,8 @@ pub struct Semihost {
     stderr: Option<semihosting::io::Stderr>,
     /// The monotonic clock's last reading, so it never goes backwards.
     last_ns: u64,
+    /// `open()`'s files by handle.
+    files: [Option<OpenFile>; MAX_FILES],
 }
 
 impl Semihost {
@@ -26,6 +40,7 @@ impl Semihost {
             stdout: None,
             stderr: None,
             last_ns: 0,
+            files: [const { None }; MAX_FILES],
         }
     }
 
@@ -56,6 +71,56 @@ impl Semihost {
         buf.truncate(got);
         Some(buf)
     }
+}
+
+impl Semihost {
+    fn slot(&mut self, h: u32) -> FileResult<&mut OpenFile> {
+        self.files
+            .get_mut(h as usize)
+            .and_then(Option::as_mut)
+            .ok_or(errno::EBADF)
+    }
+
+    /// Opens a host file. Semihosting has neither `O_EXCL` nor `stat`:
+    /// `x` fails when the file opens for reading, and a file that opens
+    /// read-only with a size but reads nothing is a directory (see `is_dir`).
+    fn open_file(&mut self, path: &str, f: OpenFlags) -> FileResult<u32> {
+        let h = self
+            .files
+            .iter()
+            .position(Option::is_none)
+            .ok_or(errno::EMFILE)?;
+        let p = c_path(path).ok_or(errno::EINVAL)?;
+        if f.exclusive && semihosting::fs::File::open(p.as_c_str()).is_ok() {
+            return Err(errno::EEXIST);
+        }
+        let mut file = semihosting::fs::File::options()
+            .read(f.read)
+            .write(f.write)
+            .append(f.append)
+            .truncate(f.truncate || f.exclusive)
+            .create(f.create)
+            .open(p.as_c_str())
+            .map_err(|e| code(&e))?;
+        if !f.write && file.metadata().map_err(|e| code(&e))?.len() > 0 {
+            let mut byte = [0u8; 1];
+            if !matches!(file.read(&mut byte), Ok(1)) {
+                return Err(errno::EISDIR);
+            }
+            file.seek(SeekFrom::Start(0)).map_err(|e| code(&e))?;
+        }
+        self.files[h] = Some(OpenFile {
+            file,
+            pos: 0,
+            append: f.append,
+        });
+        Ok(h as u32)
+    }
+}
+
+/// The host's errno for a semihosting error (EIO when it gave none).
+fn code(e: &semihosting::io::Error) -> i32 {
+    e.raw_os_error().unwrap_or(errno::EIO)
 }
 
 impl Default for Semihost {
@@ -136,6 +201,54 @@ impl fzpy_vm::Platform for Semihost {
         }
         let mut byte = [0u8; 1];
         !matches!(file.read(&mut byte), Ok(1))
+    }
+
+    fn file_open(&mut self, path: &str, flags: OpenFlags) -> FileResult<u32> {
+        self.open_file(path, flags)
+    }
+
+    fn file_read(&mut self, h: u32, buf: &mut [u8]) -> FileResult<usize> {
+        let f = self.slot(h)?;
+        let n = f.file.read(buf).map_err(|e| code(&e))?;
+        f.pos += n as u64;
+        Ok(n)
+    }
+
+    fn file_write(&mut self, h: u32, data: &[u8]) -> FileResult<usize> {
+        let f = self.slot(h)?;
+        let n = f.file.write(data).map_err(|e| code(&e))?;
+        f.pos = if f.append {
+            f.file.metadata().map_err(|e| code(&e))?.len()
+        } else {
+            f.pos + n as u64
+        };
+        Ok(n)
+    }
+
+    fn file_seek(&mut self, h: u32, off: i64, whence: Whence) -> FileResult<u64> {
+        let f = self.slot(h)?;
+        let origin = match whence {
+            Whence::Set => 0,
+            Whence::Cur => f.pos as i64,
+            Whence::End => f.file.metadata().map_err(|e| code(&e))?.len() as i64,
+        };
+        let to = u64::try_from(origin.saturating_add(off)).map_err(|_| errno::EINVAL)?;
+        f.file.seek(SeekFrom::Start(to)).map_err(|e| code(&e))?;
+        f.pos = to;
+        Ok(to)
+    }
+
+    fn file_close(&mut self, h: u32) -> FileResult<()> {
+        match self.files.get_mut(h as usize).and_then(Option::take) {
+            Some(_) => Ok(()),
+            None => Err(errno::EBADF),
+        }
+    }
+
+    fn file_close_all(&mut self) {
+        for f in &mut self.files {
+            *f = None;
+        }
     }
 
     fn time_ns(&mut self) -> u64 {

@@ -13,6 +13,9 @@ use crate::vm::{Msg, PyResult, Vm};
 use core::fmt::Write;
 
 pub mod gc;
+pub mod io;
+pub mod io_file;
+pub mod logging;
 pub mod math;
 pub mod random;
 pub mod sys;
@@ -76,6 +79,24 @@ pub static MODULES: &[ModuleDef] = &[
         dynamic: None,
     },
     ModuleDef {
+        name: "io",
+        functions: io::FUNCTIONS,
+        consts: io::CONSTS,
+        dynamic: Some(io::dynamic),
+    },
+    ModuleDef {
+        name: io::FILE_MODULE,
+        functions: io_file::METHODS,
+        consts: &[],
+        dynamic: None,
+    },
+    ModuleDef {
+        name: "logging",
+        functions: logging::FUNCTIONS,
+        consts: logging::CONSTS,
+        dynamic: None,
+    },
+    ModuleDef {
         name: sys::STREAMS_MODULE,
         functions: sys::STREAM_METHODS,
         consts: &[],
@@ -84,7 +105,7 @@ pub static MODULES: &[ModuleDef] = &[
 ];
 
 /// Modules that hold natives for other objects and cannot be imported.
-const HIDDEN: &[&str] = &[sys::STREAMS_MODULE];
+const HIDDEN: &[&str] = &[sys::STREAMS_MODULE, io::FILE_MODULE];
 
 /// The module value for `name`, if builtin.
 pub fn find(name: &str) -> Option<Value> {

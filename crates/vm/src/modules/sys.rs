@@ -97,7 +97,7 @@ pub fn dynamic(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 }
 
 /// A new class `name` with bases `bases` (builtin types) and an empty namespace.
-fn new_builtin_class(vm: &mut Vm, name: &str, bases: &[TypeId]) -> PyResult<Value> {
+pub(crate) fn new_builtin_class(vm: &mut Vm, name: &str, bases: &[TypeId]) -> PyResult<Value> {
     let base = vm.sp();
     let r = (|| {
         let ns = vm.new_dict()?;

@@ -6,7 +6,7 @@ use crate::heap::kind;
 use crate::native::{def, Args, NativeDef};
 use crate::types::TypeId;
 use crate::value::{imm, Value};
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyResult, Raised, Vm};
 
 /// EXCEPTION payload words.
 pub mod exc {
@@ -72,6 +72,53 @@ impl Vm {
             return Ok(t);
         }
         Ok(a)
+    }
+
+    /// Raises the OSError subclass for `errno` (FileNotFoundError ...) with
+    /// args `(errno, strerror)` and, unless NULL, `filename`: its str is
+    /// CPython's `[Errno 2] No such file or directory: 'name'`.
+    pub fn raise_os_error(&mut self, errno: i32, filename: Value) -> Raised {
+        let base = self.sp();
+        let r = (|| {
+            self.push(filename)?;
+            let s = self.new_str_reserve(crate::files::strerror(errno))?;
+            self.push(s)?;
+            let args = self.new_tuple(2)?;
+            self.heap.set(args, 0, Value::int(errno));
+            self.heap.set(args, 1, self.slot(base + 1));
+            self.push(args)?;
+            let t = Value::imm(imm::TYPE, crate::files::error_type(errno) as u32);
+            let e = self.new_exception(t, args)?;
+            self.push(e)?;
+            if !self.slot(base).is_null() {
+                let d = self.new_dict()?;
+                self.push(d)?;
+                self.dict_set_str(d, "filename", self.slot(base))?;
+                self.heap
+                    .set(self.slot(base + 3), exc::DICT, self.slot(base + 4));
+            }
+            PyResult::Ok(self.slot(base + 3))
+        })();
+        self.heap.truncate(base);
+        match r {
+            Ok(e) => self.raise(e),
+            Err(_) => self.raise_memory_error(),
+        }
+    }
+
+    /// `errno`, `strerror` or `filename` (`which` 0, 1, 2) of an OSError
+    /// that has not set it as an attribute: from `args` when there are two
+    /// or more (CPython's rule), else None.
+    pub(crate) fn os_error_attr(&mut self, e: Value, which: usize) -> PyResult<Value> {
+        if which == 2 {
+            return Ok(Value::NONE);
+        }
+        let a = self.exc_args(e)?;
+        Ok(if self.tuple_len(a) >= 2 {
+            self.tuple_get(a, which)
+        } else {
+            Value::NONE
+        })
     }
 
     /// Whether exception `e`'s class is builtin type `t` or derives from it.
