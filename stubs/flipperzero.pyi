@@ -604,14 +604,15 @@ def infrared_transmit(signal: List[int], repeat: int = 1, use_external_pin: bool
 def infrared_is_busy() -> bool:
     """Whether an IR transmission runs."""
 
-class _UART:
-    """The UART handle uart_open returns (reads are non-blocking)."""
+class UART:
+    """The UART handle uart_open returns (reads are non-blocking); a context
+    manager that closes it, and an iterator over the available lines."""
 
     def read(self, size: int = -1) -> bytes:
         """Reads up to size available bytes (b'' when none)."""
 
-    def readline(self) -> bytes:
-        """Reads one line, newline included, or what is available."""
+    def readline(self, size: int = -1) -> bytes:
+        """Reads one line, newline included, or what is available (at most size bytes)."""
 
     def readlines(self) -> List[bytes]:
         """Reads all available lines."""
@@ -625,5 +626,17 @@ class _UART:
     def close(self) -> None:
         """Closes the UART."""
 
-def uart_open(mode: int, baud_rate: int) -> _UART:
+    def __enter__(self) -> "UART":
+        """Returns the handle."""
+
+    def __exit__(self, *exc: object) -> None:
+        """Closes the UART."""
+
+    def __iter__(self) -> "UART":
+        """Returns the handle."""
+
+    def __next__(self) -> bytes:
+        """The next available line; StopIteration when none is."""
+
+def uart_open(mode: int, baud_rate: int) -> UART:
     """Opens the UART (UART_MODE_*); OSError(EBUSY) if it is taken."""

@@ -514,8 +514,16 @@ pub static MODULE: ModuleDef = ModuleDef {
     name: "flipperzero",
     functions: FUNCTIONS,
     consts: CONSTS,
-    dynamic: None,
+    dynamic: Some(dynamic),
 };
+
+/// Attributes made on first access: the class `UART`.
+fn dynamic(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    match name {
+        "UART" => uart::class(vm).map(Some),
+        _ => Ok(None),
+    }
+}
 
 fn vibro_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, args, "vibro_set", 1, 1, &[])?;

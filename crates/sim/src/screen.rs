@@ -22,12 +22,14 @@ pub struct Canvas {
     pub font: Font,
 }
 
+/// The state the firmware's `canvas_reset` leaves (what a script gets
+/// from `gui_direct_draw_acquire`): blank, black, FONT_SECONDARY.
 impl Default for Canvas {
     fn default() -> Self {
         Canvas {
             pixels: [[false; WIDTH as usize]; HEIGHT as usize],
             color: Color::Black,
-            font: Font::Primary,
+            font: Font::Secondary,
         }
     }
 }

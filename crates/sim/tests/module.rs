@@ -159,6 +159,38 @@ u.close()
 }
 
 #[test]
+fn uart_is_a_context_manager_and_an_iterator() {
+    for stress in [false, true] {
+        let (out, raised, st) = run_with(
+            &script(
+                r#"
+with f0.uart_open(f0.UART_MODE_LPUART, 9600) as u:
+    check(isinstance(u, f0.UART), True)
+    check(u.readline(2), b"fg")
+    check([l for l in u], [b"h\n", b"ij"])
+    check(next(iter(u), None), None)
+check(f0.uart_open(f0.UART_MODE_USART, 9600).close(), None)
+check(err(f0.UART.read), "TypeError: UART.read() needs a UART object (call it on one)")
+try:
+    with f0.uart_open(f0.UART_MODE_USART, 9600):
+        raise KeyError("x")
+except KeyError:
+    pass
+check(f0.uart_open(f0.UART_MODE_USART, 9600).readline(), b"")
+"#,
+            ),
+            "",
+            stress,
+            |st| st.borrow_mut().uart_rx.extend(b"fgh\nij"),
+        );
+        assert!(!raised, "{out}");
+        assert_clean(&out);
+        let ev = st.borrow().events.join("\n");
+        assert_eq!(ev.matches("uart close").count(), 3, "{ev}");
+    }
+}
+
+#[test]
 fn canvas_functions_and_errors() {
     let (out, raised, st) = run_with(
         &script(
