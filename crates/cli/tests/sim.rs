@@ -186,3 +186,47 @@ fn logging_lines_on_stderr() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn logger_example_appends_to_the_sd_card() {
+    let dir = fresh_dir("logger");
+    let card = dir.join("card");
+    std::fs::create_dir_all(card.join("apps_data")).unwrap();
+    let log = card.join("apps_data/fzpy_logger.txt");
+    std::fs::write(&log, "2023-12-31 23:59:58 start\n").unwrap();
+    let out = fzpy()
+        .args([
+            "sim",
+            "examples/logger.py",
+            "--dump-screen",
+            "--events",
+            "--sd",
+        ])
+        .arg(&card)
+        .args([
+            "--keys",
+            "ok,down,ok,wait:2000,down,down,ok,down,ok,long:back",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let (events, screen): (Vec<&str>, Vec<&str>) = text
+        .lines()
+        .skip(1)
+        .partition(|l| !l.starts_with(['.', '#']));
+    assert!(text.starts_with("lines written: 4\n"), "{text}");
+    let want = |name: &str| std::fs::read_to_string(root().join("examples").join(name)).unwrap();
+    assert_eq!(events.join("\n") + "\n", want("logger.events.txt"));
+    assert_eq!(screen.join("\n") + "\n", want("logger.screen.txt"));
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        "2023-12-31 23:59:58 start\n2024-01-01 00:00:00 note\n2024-01-01 00:00:00 start\n\
+         2024-01-01 00:00:02 alert\n2024-01-01 00:00:02 coffee\n"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
