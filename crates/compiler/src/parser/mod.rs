@@ -41,6 +41,13 @@ pub fn set_max_depth(limit: u32) {
 
 type R<T> = Result<T, CompileError>;
 
+/// Builds a statement and appends it to `out` in a frame of its own, so the
+/// (large) `Stmt` never sits in the frames of the recursive statement parsers.
+#[inline(never)]
+fn push_stmt(out: &mut Vec<Stmt>, make: impl FnOnce() -> Stmt) {
+    out.push(make());
+}
+
 /// Parses a whole input.
 pub fn parse(source: &str, mode: Mode) -> Result<Module, CompileError> {
     let mut p = Parser::new(source, Lexer::new(source), 0)?;
@@ -512,19 +519,18 @@ impl<'a> Parser<'a> {
     // ----- statements -----
 
     fn statement(&mut self, out: &mut Vec<Stmt>) -> R<()> {
-        // One result slot for all kinds keeps this (recursive) frame small.
-        let s = match self.tok.kind {
-            Tok::If => self.if_stmt(),
-            Tok::While => self.while_stmt(),
-            Tok::For => self.for_stmt(),
-            Tok::Try => self.try_stmt(),
-            Tok::With => self.with_stmt(),
-            Tok::Def | Tok::Class | Tok::At => self.decorated(),
+        // The compound parsers append their statement themselves (through
+        // `push_stmt`), so no `Stmt` sits in this recursive frame.
+        match self.tok.kind {
+            Tok::If => self.if_stmt(out),
+            Tok::While => self.while_stmt(out),
+            Tok::For => self.for_stmt(out),
+            Tok::Try => self.try_stmt(out),
+            Tok::With => self.with_stmt(out),
+            Tok::Def | Tok::Class | Tok::At => self.decorated(out),
             Tok::Indent | Tok::Dedent => Err(self.invalid()),
-            _ => return self.simple_stmts(out),
-        }?;
-        out.push(s);
-        Ok(())
+            _ => self.simple_stmts(out),
+        }
     }
 
     /// `simple (';' simple)* [';'] NEWLINE`
@@ -598,7 +604,7 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    fn if_stmt(&mut self) -> R<Stmt> {
+    fn if_stmt(&mut self, out: &mut Vec<Stmt>) -> R<()> {
         let t = self.bump()?;
         let test = self.condition()?;
         self.expect_colon_after_expr()?;
@@ -610,9 +616,10 @@ impl<'a> Parser<'a> {
         let body = self.block(what, t.line)?;
         let orelse = if self.at(Tok::Elif) {
             self.enter()?;
-            let s = self.if_stmt()?;
+            let mut elif = Vec::with_capacity(1);
+            self.if_stmt(&mut elif)?;
             self.leave();
-            vec![s]
+            elif
         } else if self.at(Tok::Else) {
             let e = self.bump()?;
             self.expect_colon()?;
@@ -620,10 +627,11 @@ impl<'a> Parser<'a> {
         } else {
             Vec::new()
         };
-        Ok(Stmt {
+        push_stmt(out, || Stmt {
             pos: pos_of(&t),
             kind: StmtKind::If { test, body, orelse },
-        })
+        });
+        Ok(())
     }
 
     fn else_block(&mut self) -> R<Vec<Stmt>> {
@@ -637,20 +645,21 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    fn while_stmt(&mut self) -> R<Stmt> {
+    fn while_stmt(&mut self, out: &mut Vec<Stmt>) -> R<()> {
         let t = self.bump()?;
         let test = self.condition()?;
         self.expect_colon_after_expr()?;
         let body = self.block("'while' statement", t.line)?;
         let orelse = self.else_block()?;
-        Ok(Stmt {
+        push_stmt(out, || Stmt {
             pos: pos_of(&t),
             kind: StmtKind::While { test, body, orelse },
-        })
+        });
+        Ok(())
     }
 
     #[inline(never)]
-    fn for_stmt(&mut self) -> R<Stmt> {
+    fn for_stmt(&mut self, out: &mut Vec<Stmt>) -> R<()> {
         let t = self.bump()?;
         let target = self.target_list()?;
         self.expect(Tok::In)?;
@@ -659,7 +668,7 @@ impl<'a> Parser<'a> {
         self.expect_colon_after_expr()?;
         let body = self.block("'for' statement", t.line)?;
         let orelse = self.else_block()?;
-        Ok(Stmt {
+        push_stmt(out, || Stmt {
             pos: pos_of(&t),
             kind: StmtKind::For {
                 target,
@@ -667,11 +676,12 @@ impl<'a> Parser<'a> {
                 body,
                 orelse,
             },
-        })
+        });
+        Ok(())
     }
 
     #[inline(never)]
-    fn try_stmt(&mut self) -> R<Stmt> {
+    fn try_stmt(&mut self, out: &mut Vec<Stmt>) -> R<()> {
         let t = self.bump()?;
         self.expect_colon()?;
         let body = self.block("'try' statement", t.line)?;
@@ -724,7 +734,7 @@ impl<'a> Parser<'a> {
             }
             Vec::new()
         };
-        Ok(Stmt {
+        push_stmt(out, || Stmt {
             pos: pos_of(&t),
             kind: StmtKind::Try {
                 body,
@@ -732,7 +742,8 @@ impl<'a> Parser<'a> {
                 orelse,
                 finalbody,
             },
-        })
+        });
+        Ok(())
     }
 
     fn with_item(&mut self) -> R<WithItem> {
@@ -768,7 +779,7 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    fn with_stmt(&mut self) -> R<Stmt> {
+    fn with_stmt(&mut self, out: &mut Vec<Stmt>) -> R<()> {
         let t = self.bump()?;
         let mut items = None;
         if self.at(Tok::LPar) {
@@ -793,14 +804,15 @@ impl<'a> Parser<'a> {
         };
         self.expect_colon_after_expr()?;
         let body = self.block("'with' statement", t.line)?;
-        Ok(Stmt {
+        push_stmt(out, || Stmt {
             pos: pos_of(&t),
             kind: StmtKind::With { items, body },
-        })
+        });
+        Ok(())
     }
 
     #[inline(never)]
-    fn decorated(&mut self) -> R<Stmt> {
+    fn decorated(&mut self, out: &mut Vec<Stmt>) -> R<()> {
         let mut decorators = Vec::new();
         while self.eat(Tok::At)? {
             decorators.push(self.named_expression()?);
@@ -825,7 +837,7 @@ impl<'a> Parser<'a> {
                 };
                 self.expect_colon()?;
                 let body = self.block("function definition", t.line)?;
-                Ok(Stmt {
+                push_stmt(out, || Stmt {
                     pos: pos_of(&t),
                     kind: StmtKind::FunctionDef {
                         name,
@@ -834,7 +846,8 @@ impl<'a> Parser<'a> {
                         decorators,
                         returns,
                     },
-                })
+                });
+                Ok(())
             }
             Tok::Class => {
                 self.bump()?;
@@ -854,7 +867,7 @@ impl<'a> Parser<'a> {
                 };
                 self.expect_colon_after_expr()?;
                 let body = self.block("class definition", t.line)?;
-                Ok(Stmt {
+                push_stmt(out, || Stmt {
                     pos: pos_of(&t),
                     kind: StmtKind::ClassDef {
                         name,
@@ -863,7 +876,8 @@ impl<'a> Parser<'a> {
                         body,
                         decorators,
                     },
-                })
+                });
+                Ok(())
             }
             _ => {
                 let mut e = self.invalid();
