@@ -517,6 +517,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `def name(args): body` with decorators.
+    #[inline(never)]
     pub fn function_def(
         &mut self,
         s: &'a Stmt,
@@ -569,6 +570,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `class name(bases, keywords): body` with decorators.
+    #[inline(never)]
     pub fn class_def(
         &mut self,
         s: &'a Stmt,
