@@ -557,6 +557,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `lambda args: body`
+    #[inline(never)]
     pub fn lambda(&mut self, e: &'a Expr, args: &'a Arguments, body: &'a Expr) -> CResult {
         let flags = self.defaults(args, e.pos)?;
         let scope = self.scope_for_expr(e)?;
@@ -624,6 +625,7 @@ impl<'a> Compiler<'a> {
 
     /// A comprehension or generator expression: a nested function called
     /// with the iterator of the outermost iterable.
+    #[inline(never)]
     pub fn comprehension(
         &mut self,
         e: &'a Expr,
