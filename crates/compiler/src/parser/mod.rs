@@ -1365,7 +1365,11 @@ impl<'a> Parser<'a> {
     /// `name := value` or an expression.
     fn named_expression(&mut self) -> R<Expr> {
         let first_is_name = self.at(Tok::Name);
-        let e = self.expression()?;
+        // `expression()` inlined: one recursive frame fewer per bracket level.
+        self.enter()?;
+        let e = self.expression_inner();
+        self.leave();
+        let e = e?;
         if !self.at(Tok::ColonEqual) {
             return Ok(e);
         }
@@ -1988,26 +1992,33 @@ impl<'a> Parser<'a> {
             ));
         }
         if self.at(Tok::Yield) {
-            let e = self.yield_expr()?;
-            self.expect(Tok::RPar)?;
-            return Ok(e);
+            return self.paren_yield();
         }
         let first = self.star_named_expression()?;
-        if self.at(Tok::For) || self.at(Tok::Comma) {
-            return self.paren_rest(first, pos);
-        }
-        if !self.eat(Tok::RPar)? {
-            return Err(self.comma_hint(first.pos));
-        }
-        if matches!(first.kind, ExprKind::Starred { .. }) {
-            return Err(self.err_at(first.pos, "cannot use starred expression here"));
-        }
-        Ok(first)
+        self.paren_rest(first, pos)
     }
 
-    /// A generator expression or a tuple after its first element.
+    /// `(yield ...)`, at `yield`.
+    #[inline(never)]
+    fn paren_yield(&mut self) -> R<Expr> {
+        let e = self.yield_expr()?;
+        self.expect(Tok::RPar)?;
+        Ok(e)
+    }
+
+    /// A parenthesized expression, generator expression or tuple after its
+    /// first element (out of line: the recursive `paren` frame stays small).
     #[inline(never)]
     fn paren_rest(&mut self, first: Expr, pos: Pos) -> R<Expr> {
+        if !self.at(Tok::For) && !self.at(Tok::Comma) {
+            if !self.eat(Tok::RPar)? {
+                return Err(self.comma_hint(first.pos));
+            }
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                return Err(self.err_at(first.pos, "cannot use starred expression here"));
+            }
+            return Ok(first);
+        }
         if self.at(Tok::For) {
             if matches!(first.kind, ExprKind::Starred { .. }) {
                 return Err(self.err_at(
@@ -2065,6 +2076,13 @@ impl<'a> Parser<'a> {
             ));
         }
         let first = self.star_named_expression()?;
+        self.list_rest(first, pos)
+    }
+
+    /// A list or list comprehension after its first element (out of line:
+    /// the recursive `list` frame stays small).
+    #[inline(never)]
+    fn list_rest(&mut self, first: Expr, pos: Pos) -> R<Expr> {
         if self.at(Tok::For) {
             if matches!(first.kind, ExprKind::Starred { .. }) {
                 return Err(self.err_at(
@@ -2104,59 +2122,82 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
-        let mut keys = Vec::new();
-        let mut values = Vec::new();
         if self.at(Tok::DoubleStar) {
-            let ds = self.bump()?;
-            values.push(self.binary(L_BITOR)?);
-            keys.push(None);
-            if self.at(Tok::For) {
-                return Err(self.err_at(
-                    pos_of(&ds),
-                    "dict unpacking cannot be used in dict comprehension",
-                ));
-            }
-        } else {
-            let first = self.star_named_expression()?;
-            if !self.at(Tok::Colon) || matches!(first.kind, ExprKind::Starred { .. }) {
-                // A set.
-                if self.at(Tok::For) {
-                    if matches!(first.kind, ExprKind::Starred { .. }) {
-                        return Err(self.err_at(
-                            first.pos,
-                            "iterable unpacking cannot be used in comprehension",
-                        ));
-                    }
-                    let generators = self.comp_clauses()?;
-                    self.expect(Tok::RBrace)?;
-                    return Ok(mk(
-                        pos,
-                        ExprKind::SetComp {
-                            elt: bx(first),
-                            generators,
-                        },
-                    ));
-                }
-                let elts = self.rest_of_list(first, Tok::RBrace)?;
-                return Ok(mk(pos, ExprKind::Set(elts)));
-            }
-            self.bump()?;
-            let v = self.expression()?;
-            if self.at(Tok::For) {
-                let generators = self.comp_clauses()?;
-                self.expect(Tok::RBrace)?;
-                return Ok(mk(
-                    pos,
-                    ExprKind::DictComp {
-                        key: bx(first),
-                        value: bx(v),
-                        generators,
-                    },
-                ));
-            }
-            keys.push(Some(first));
-            values.push(v);
+            return self.dict_unpack_first(pos);
         }
+        let first = self.star_named_expression()?;
+        if !self.at(Tok::Colon) || matches!(first.kind, ExprKind::Starred { .. }) {
+            return self.set_rest(first, pos);
+        }
+        self.bump()?;
+        let v = self.expression()?;
+        self.dict_rest(first, v, pos)
+    }
+
+    /// A dict display that starts with `**mapping`.
+    #[inline(never)]
+    fn dict_unpack_first(&mut self, pos: Pos) -> R<Expr> {
+        let ds = self.bump()?;
+        let v = self.binary(L_BITOR)?;
+        if self.at(Tok::For) {
+            return Err(self.err_at(
+                pos_of(&ds),
+                "dict unpacking cannot be used in dict comprehension",
+            ));
+        }
+        self.dict_entries(vec![None], vec![v], pos)
+    }
+
+    /// A set or set comprehension after its first element (out of line: the
+    /// recursive `brace` frame stays small).
+    #[inline(never)]
+    fn set_rest(&mut self, first: Expr, pos: Pos) -> R<Expr> {
+        if self.at(Tok::For) {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                return Err(self.err_at(
+                    first.pos,
+                    "iterable unpacking cannot be used in comprehension",
+                ));
+            }
+            let generators = self.comp_clauses()?;
+            self.expect(Tok::RBrace)?;
+            return Ok(mk(
+                pos,
+                ExprKind::SetComp {
+                    elt: bx(first),
+                    generators,
+                },
+            ));
+        }
+        let elts = self.rest_of_list(first, Tok::RBrace)?;
+        Ok(mk(pos, ExprKind::Set(elts)))
+    }
+
+    /// A dict or dict comprehension after its first `key: value`.
+    #[inline(never)]
+    fn dict_rest(&mut self, first: Expr, v: Expr, pos: Pos) -> R<Expr> {
+        if self.at(Tok::For) {
+            let generators = self.comp_clauses()?;
+            self.expect(Tok::RBrace)?;
+            return Ok(mk(
+                pos,
+                ExprKind::DictComp {
+                    key: bx(first),
+                    value: bx(v),
+                    generators,
+                },
+            ));
+        }
+        self.dict_entries(vec![Some(first)], vec![v], pos)
+    }
+
+    /// The entries of a dict display after the first, through `}`.
+    fn dict_entries(
+        &mut self,
+        mut keys: Vec<Option<Expr>>,
+        mut values: Vec<Expr>,
+        pos: Pos,
+    ) -> R<Expr> {
         loop {
             let last = values[values.len() - 1].pos;
             if !self.eat(Tok::Comma)? {
