@@ -1369,16 +1369,17 @@ impl<'a> Parser<'a> {
         self.enter()?;
         let e = self.expression_inner();
         self.leave();
-        let e = e?;
-        if !self.at(Tok::ColonEqual) {
-            return Ok(e);
+        // The result stays unopened here: no Expr-sized copies in this frame.
+        if e.is_ok() && self.at(Tok::ColonEqual) {
+            return self.walrus(e, first_is_name);
         }
-        self.walrus(e, first_is_name)
+        e
     }
 
     /// `target := value`, at `:=`.
     #[inline(never)]
-    fn walrus(&mut self, e: Expr, first_is_name: bool) -> R<Expr> {
+    fn walrus(&mut self, e: R<Expr>, first_is_name: bool) -> R<Expr> {
+        let e = e?;
         if !(first_is_name && matches!(e.kind, ExprKind::Name { .. })) {
             let m = format!("cannot use assignment expressions with {}", expr_name(&e));
             return Err(self.err_at(e.pos, &m));
@@ -1994,7 +1995,8 @@ impl<'a> Parser<'a> {
         if self.at(Tok::Yield) {
             return self.paren_yield();
         }
-        let first = self.star_named_expression()?;
+        // The result goes on unopened: no Expr-sized copies in this frame.
+        let first = self.star_named_expression();
         self.paren_rest(first, pos)
     }
 
@@ -2009,7 +2011,8 @@ impl<'a> Parser<'a> {
     /// A parenthesized expression, generator expression or tuple after its
     /// first element (out of line: the recursive `paren` frame stays small).
     #[inline(never)]
-    fn paren_rest(&mut self, first: Expr, pos: Pos) -> R<Expr> {
+    fn paren_rest(&mut self, first: R<Expr>, pos: Pos) -> R<Expr> {
+        let first = first?;
         if !self.at(Tok::For) && !self.at(Tok::Comma) {
             if !self.eat(Tok::RPar)? {
                 return Err(self.comma_hint(first.pos));
@@ -2075,14 +2078,16 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
-        let first = self.star_named_expression()?;
+        // The result goes on unopened: no Expr-sized copies in this frame.
+        let first = self.star_named_expression();
         self.list_rest(first, pos)
     }
 
     /// A list or list comprehension after its first element (out of line:
     /// the recursive `list` frame stays small).
     #[inline(never)]
-    fn list_rest(&mut self, first: Expr, pos: Pos) -> R<Expr> {
+    fn list_rest(&mut self, first: R<Expr>, pos: Pos) -> R<Expr> {
+        let first = first?;
         if self.at(Tok::For) {
             if matches!(first.kind, ExprKind::Starred { .. }) {
                 return Err(self.err_at(
@@ -2125,12 +2130,14 @@ impl<'a> Parser<'a> {
         if self.at(Tok::DoubleStar) {
             return self.dict_unpack_first(pos);
         }
-        let first = self.star_named_expression()?;
-        if !self.at(Tok::Colon) || matches!(first.kind, ExprKind::Starred { .. }) {
-            return self.set_rest(first, pos);
+        // The results go on unopened: no Expr-sized copies in this frame.
+        let first = self.star_named_expression();
+        match &first {
+            Ok(f) if self.at(Tok::Colon) && !matches!(f.kind, ExprKind::Starred { .. }) => {}
+            _ => return self.set_rest(first, pos),
         }
         self.bump()?;
-        let v = self.expression()?;
+        let v = self.expression();
         self.dict_rest(first, v, pos)
     }
 
@@ -2151,7 +2158,8 @@ impl<'a> Parser<'a> {
     /// A set or set comprehension after its first element (out of line: the
     /// recursive `brace` frame stays small).
     #[inline(never)]
-    fn set_rest(&mut self, first: Expr, pos: Pos) -> R<Expr> {
+    fn set_rest(&mut self, first: R<Expr>, pos: Pos) -> R<Expr> {
+        let first = first?;
         if self.at(Tok::For) {
             if matches!(first.kind, ExprKind::Starred { .. }) {
                 return Err(self.err_at(
@@ -2175,7 +2183,8 @@ impl<'a> Parser<'a> {
 
     /// A dict or dict comprehension after its first `key: value`.
     #[inline(never)]
-    fn dict_rest(&mut self, first: Expr, v: Expr, pos: Pos) -> R<Expr> {
+    fn dict_rest(&mut self, first: R<Expr>, v: R<Expr>, pos: Pos) -> R<Expr> {
+        let (first, v) = (first?, v?);
         if self.at(Tok::For) {
             let generators = self.comp_clauses()?;
             self.expect(Tok::RBrace)?;
