@@ -1458,11 +1458,31 @@ impl<'a> Parser<'a> {
     /// Right operands recurse at most once per level; prefix operators
     /// count towards [`MAX_DEPTH`].
     fn binary(&mut self, min: u8) -> R<Expr> {
-        let mut left = match self.tok.kind {
-            Tok::Not if min <= L_NOT => self.prefix()?,
-            Tok::Minus | Tok::Plus | Tok::Tilde => self.prefix()?,
-            _ => self.power()?,
+        // The operand goes on unopened: no Expr-sized copies in this frame.
+        let left = match self.tok.kind {
+            Tok::Not if min <= L_NOT => self.prefix(),
+            Tok::Minus | Tok::Plus | Tok::Tilde => self.prefix(),
+            _ => self.power(),
         };
+        if left.is_err() || !self.at_binary_op(min) {
+            return left;
+        }
+        self.binary_rest(left, min)
+    }
+
+    /// Whether the current token continues an operand at level `min`.
+    fn at_binary_op(&self, min: u8) -> bool {
+        let k = self.tok.kind;
+        (k == Tok::Or && min <= L_OR)
+            || (k == Tok::And && min <= L_AND)
+            || (min <= L_CMP && self.cmp_op_peek().is_some())
+            || matches!(binop(k), Some((lvl, _)) if lvl >= min)
+    }
+
+    /// The operators after the first operand of [`Parser::binary`].
+    #[inline(never)]
+    fn binary_rest(&mut self, left: R<Expr>, min: u8) -> R<Expr> {
+        let mut left = left?;
         // The helpers update `left` in place: no Expr-sized temporaries here.
         // Each wrap deepens the tree, so it counts towards MAX_DEPTH.
         let base = self.depth;
@@ -1598,7 +1618,23 @@ impl<'a> Parser<'a> {
     /// `.name`, `(args)` and `[subscript]` trailers.
     #[inline(never)]
     fn power(&mut self) -> R<Expr> {
-        let mut e = self.atom()?;
+        // The atom goes on unopened: no Expr-sized copies in this frame.
+        let e = self.atom();
+        if e.is_err()
+            || !matches!(
+                self.tok.kind,
+                Tok::Dot | Tok::LPar | Tok::LSqb | Tok::DoubleStar
+            )
+        {
+            return e;
+        }
+        self.power_rest(e)
+    }
+
+    /// The trailers and `**` after the atom of [`Parser::power`].
+    #[inline(never)]
+    fn power_rest(&mut self, e: R<Expr>) -> R<Expr> {
+        let mut e = e?;
         let base = self.depth;
         while matches!(self.tok.kind, Tok::Dot | Tok::LPar | Tok::LSqb) {
             self.enter()?;
