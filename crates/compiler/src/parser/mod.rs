@@ -813,6 +813,22 @@ impl<'a> Parser<'a> {
 
     #[inline(never)]
     fn decorated(&mut self, out: &mut Vec<Stmt>) -> R<()> {
+        let decorators = self.decorators()?;
+        let t = self.tok;
+        match t.kind {
+            Tok::Def => self.def_stmt(out, t, decorators),
+            Tok::Class => self.class_stmt(out, t, decorators),
+            _ => {
+                let mut e = self.invalid();
+                e.incomplete = self.at_end();
+                Err(e)
+            }
+        }
+    }
+
+    /// The `@expr NEWLINE` lines before a def or class.
+    #[inline(never)]
+    fn decorators(&mut self) -> R<Vec<Expr>> {
         let mut decorators = Vec::new();
         while self.eat(Tok::At)? {
             decorators.push(self.named_expression()?);
@@ -820,71 +836,77 @@ impl<'a> Parser<'a> {
                 return Err(self.invalid());
             }
         }
-        let t = self.tok;
-        match t.kind {
-            Tok::Def => {
-                self.bump()?;
-                let name = self.name()?;
-                if !self.eat(Tok::LPar)? {
-                    return Err(self.err_tok("expected '('"));
-                }
-                let args = self.params(false)?;
-                self.expect(Tok::RPar)?;
-                let returns = if self.eat(Tok::RArrow)? {
-                    Some(bx(self.expression()?))
-                } else {
-                    None
-                };
-                self.expect_colon()?;
-                let body = self.block("function definition", t.line)?;
-                push_stmt(out, || Stmt {
-                    pos: pos_of(&t),
-                    kind: StmtKind::FunctionDef {
-                        name,
-                        args: Box::new(args),
-                        body,
-                        decorators,
-                        returns,
-                    },
-                });
-                Ok(())
-            }
-            Tok::Class => {
-                self.bump()?;
-                let name = self.name()?;
-                let (bases, keywords) = if self.at(Tok::LPar) {
-                    let lp = self.bump()?;
-                    let r = self.call_args(pos_of(&lp))?;
-                    // `class A(x for x in y)`: a bare generator is no base list.
-                    if let Some(g) = r.0.first() {
-                        if matches!(g.kind, ExprKind::GeneratorExp { .. }) && g.pos == pos_of(&lp) {
-                            return Err(self.err_at(g.pos, "invalid syntax"));
-                        }
-                    }
-                    r
-                } else {
-                    (Vec::new(), Vec::new())
-                };
-                self.expect_colon_after_expr()?;
-                let body = self.block("class definition", t.line)?;
-                push_stmt(out, || Stmt {
-                    pos: pos_of(&t),
-                    kind: StmtKind::ClassDef {
-                        name,
-                        bases,
-                        keywords,
-                        body,
-                        decorators,
-                    },
-                });
-                Ok(())
-            }
-            _ => {
-                let mut e = self.invalid();
-                e.incomplete = self.at_end();
-                Err(e)
-            }
+        Ok(decorators)
+    }
+
+    /// A def's parameters, boxed (out of line: no `Arguments` in the
+    /// recursive `def_stmt` frame).
+    #[inline(never)]
+    fn boxed_params(&mut self) -> R<Box<Arguments>> {
+        Ok(Box::new(self.params(false)?))
+    }
+
+    /// `def name(params) -> returns: body`, at `def` (`t`).
+    #[inline(never)]
+    fn def_stmt(&mut self, out: &mut Vec<Stmt>, t: Token, decorators: Vec<Expr>) -> R<()> {
+        self.bump()?;
+        let name = self.name()?;
+        if !self.eat(Tok::LPar)? {
+            return Err(self.err_tok("expected '('"));
         }
+        let args = self.boxed_params()?;
+        self.expect(Tok::RPar)?;
+        let returns = if self.eat(Tok::RArrow)? {
+            Some(bx(self.expression()?))
+        } else {
+            None
+        };
+        self.expect_colon()?;
+        let body = self.block("function definition", t.line)?;
+        push_stmt(out, || Stmt {
+            pos: pos_of(&t),
+            kind: StmtKind::FunctionDef {
+                name,
+                args,
+                body,
+                decorators,
+                returns,
+            },
+        });
+        Ok(())
+    }
+
+    /// `class name(bases): body`, at `class` (`t`).
+    #[inline(never)]
+    fn class_stmt(&mut self, out: &mut Vec<Stmt>, t: Token, decorators: Vec<Expr>) -> R<()> {
+        self.bump()?;
+        let name = self.name()?;
+        let (bases, keywords) = if self.at(Tok::LPar) {
+            let lp = self.bump()?;
+            let r = self.call_args(pos_of(&lp))?;
+            // `class A(x for x in y)`: a bare generator is no base list.
+            if let Some(g) = r.0.first() {
+                if matches!(g.kind, ExprKind::GeneratorExp { .. }) && g.pos == pos_of(&lp) {
+                    return Err(self.err_at(g.pos, "invalid syntax"));
+                }
+            }
+            r
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        self.expect_colon_after_expr()?;
+        let body = self.block("class definition", t.line)?;
+        push_stmt(out, || Stmt {
+            pos: pos_of(&t),
+            kind: StmtKind::ClassDef {
+                name,
+                bases,
+                keywords,
+                body,
+                decorators,
+            },
+        });
+        Ok(())
     }
 
     /// Parameters of a def (`lambda` false: up to ')') or a lambda (up to ':').
