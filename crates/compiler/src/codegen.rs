@@ -442,6 +442,21 @@ impl<'a> Compiler<'a> {
 
     /// Emits the closure tuple (if needed), the code constant and
     /// MAKE_FUNCTION with `flags` (defaults already pushed).
+    /// Closes the current unit and, in the enclosing one, runs `prelude`
+    /// then makes a function of it. Out of line, so the `CodeUnit` never sits
+    /// in the frames of the (recursive) definition compilers.
+    #[inline(never)]
+    fn close_unit_as_function(
+        &mut self,
+        flags: u16,
+        pos: Pos,
+        prelude: impl FnOnce(&mut Self),
+    ) -> CResult {
+        let code = self.pop_unit()?;
+        prelude(self);
+        self.make_function(code, flags, pos)
+    }
+
     fn make_function(&mut self, code: CodeUnit, mut flags: u16, pos: Pos) -> CResult {
         let nfree = code.nfree as usize;
         if nfree > 0 {
@@ -517,6 +532,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `def name(args): body` with decorators.
+    #[inline(never)]
     pub fn function_def(
         &mut self,
         s: &'a Stmt,
@@ -546,9 +562,8 @@ impl<'a> Compiler<'a> {
             self.load_const(Const::None);
             self.emit(Op::RETURN_VALUE);
         }
-        let code = self.pop_unit()?;
-        self.set_line(s.pos.line);
-        self.make_function(code, flags, s.pos)?;
+        let line = s.pos.line;
+        self.close_unit_as_function(flags, s.pos, |c| c.set_line(line))?;
         for _ in decorators {
             self.emit_arg(Op::CALL, 0);
         }
@@ -556,6 +571,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// `lambda args: body`
+    #[inline(never)]
     pub fn lambda(&mut self, e: &'a Expr, args: &'a Arguments, body: &'a Expr) -> CResult {
         let flags = self.defaults(args, e.pos)?;
         let scope = self.scope_for_expr(e)?;
@@ -564,11 +580,11 @@ impl<'a> Compiler<'a> {
         self.set_params(args, e.pos)?;
         self.expr(body)?;
         self.emit(Op::RETURN_VALUE);
-        let code = self.pop_unit()?;
-        self.make_function(code, flags, e.pos)
+        self.close_unit_as_function(flags, e.pos, |_| {})
     }
 
     /// `class name(bases, keywords): body` with decorators.
+    #[inline(never)]
     pub fn class_def(
         &mut self,
         s: &'a Stmt,
@@ -607,11 +623,12 @@ impl<'a> Compiler<'a> {
             self.load_const(Const::None);
         }
         self.emit(Op::RETURN_VALUE);
-        let code = self.pop_unit()?;
-        self.set_line(s.pos.line);
-        self.emit(Op::PUSH_NULL);
-        self.emit(Op::LOAD_BUILD_CLASS);
-        self.make_function(code, 0, s.pos)?;
+        let line = s.pos.line;
+        self.close_unit_as_function(0, s.pos, |c| {
+            c.set_line(line);
+            c.emit(Op::PUSH_NULL);
+            c.emit(Op::LOAD_BUILD_CLASS);
+        })?;
         self.load_const(Const::Str(name.to_string()));
         self.call_args(2, bases, keywords, s.pos)?;
         for _ in decorators {
@@ -622,6 +639,7 @@ impl<'a> Compiler<'a> {
 
     /// A comprehension or generator expression: a nested function called
     /// with the iterator of the outermost iterable.
+    #[inline(never)]
     pub fn comprehension(
         &mut self,
         e: &'a Expr,
@@ -654,9 +672,8 @@ impl<'a> Compiler<'a> {
             self.load_const(Const::None);
         }
         self.emit(Op::RETURN_VALUE);
-        let code = self.pop_unit()?;
-        self.set_line(e.pos.line);
-        self.make_function(code, 0, e.pos)?;
+        let line = e.pos.line;
+        self.close_unit_as_function(0, e.pos, |c| c.set_line(line))?;
         self.expr(&generators[0].iter)?;
         self.emit(Op::GET_ITER);
         self.emit_arg(Op::CALL, 0);

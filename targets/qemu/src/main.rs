@@ -46,11 +46,12 @@ const fn parse_decimal(s: &str) -> usize {
 const STACK_BASE_BYTES: usize = 8 * 1024;
 
 /// Native stack one level of the parser's nesting limit may take, with a margin (measured
-/// on this build: up to about 880 bytes a level for nested blocks and comprehensions, which
-/// the compiler's later passes recurse over too). The limit is
-/// `(STACK_BYTES - STACK_BASE_BYTES) / STACK_PER_PARSE_LEVEL`: 24 with the default stack.
+/// on this build: up to about 510 bytes a level, for nested `with` blocks and calls; nested
+/// brackets, comprehensions and lambdas take about 480, which the compiler's later passes
+/// recurse over too). The limit is `(STACK_BYTES - STACK_BASE_BYTES) / STACK_PER_PARSE_LEVEL`:
+/// 42 with the default stack, 14 with a 16 KB one.
 #[cfg(feature = "compiler")]
-const STACK_PER_PARSE_LEVEL: usize = 1024;
+const STACK_PER_PARSE_LEVEL: usize = 576;
 
 /// Native stack one level of code-unit nesting takes while a `.fzb` file is decoded and
 /// verified, with a margin (measured: about 680 bytes per nested function). The loader's

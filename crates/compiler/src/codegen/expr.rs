@@ -177,42 +177,8 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            ExprKind::BinOp { .. } => {
-                if let Some(k) = fold(e, 8) {
-                    self.load_const(k);
-                } else {
-                    // Walk the left spine iteratively: `a + b + c + ...`
-                    // costs no native stack per operator.
-                    let mut spine = Vec::new();
-                    let mut cur = e;
-                    while let ExprKind::BinOp { left, op, right } = &cur.kind {
-                        spine.push((cur.pos.line, *op, &**right));
-                        cur = left;
-                        if fold(cur, 8).is_some() {
-                            break;
-                        }
-                    }
-                    self.expr(cur)?;
-                    for (line, op, right) in spine.into_iter().rev() {
-                        self.expr(right)?;
-                        self.set_line(line);
-                        self.emit_arg(Op::BINARY_OP, binop(op) as u16);
-                    }
-                }
-            }
-            ExprKind::UnaryOp { op, operand } => {
-                if let Some(k) = fold(e, 8) {
-                    self.load_const(k);
-                } else {
-                    self.expr(operand)?;
-                    self.emit(match op {
-                        UnaryOperator::Invert => Op::UNARY_INVERT,
-                        UnaryOperator::Not => Op::UNARY_NOT,
-                        UnaryOperator::UAdd => Op::UNARY_POSITIVE,
-                        UnaryOperator::USub => Op::UNARY_NEGATIVE,
-                    });
-                }
-            }
+            ExprKind::BinOp { .. } => self.binop_expr(e)?,
+            ExprKind::UnaryOp { op, operand } => self.unary_expr(e, *op, operand)?,
             ExprKind::Lambda { args, body } => self.lambda(e, args, body)?,
             ExprKind::IfExp { test, body, orelse } => {
                 let els = self.new_label();
@@ -249,19 +215,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Op::YIELD_VALUE);
             }
-            ExprKind::YieldFrom(v) => {
-                self.check_in_function(e.pos)?;
-                self.expr(v)?;
-                self.emit(Op::GET_YIELD_FROM_ITER);
-                self.load_const(Const::None);
-                let l = self.new_label();
-                let exit = self.new_label();
-                self.bind(l);
-                self.emit_jump(Op::SEND, exit);
-                self.emit(Op::YIELD_VALUE);
-                self.emit_jump(Op::JUMP, l);
-                self.bind(exit);
-            }
+            ExprKind::YieldFrom(v) => self.yield_from(e, v)?,
             ExprKind::Compare {
                 left,
                 ops,
@@ -276,21 +230,7 @@ impl<'a> Compiler<'a> {
                 value,
                 conversion,
                 format_spec,
-            } => {
-                self.expr(value)?;
-                let mut arg = match conversion {
-                    None => 0,
-                    Some('s') => 1,
-                    Some('r') => 2,
-                    Some('a') => 3,
-                    Some(_) => return Err(self.error("invalid conversion character", e.pos)),
-                };
-                if let Some(spec) = format_spec {
-                    self.expr(spec)?;
-                    arg |= 4;
-                }
-                self.emit_arg(Op::FORMAT_VALUE, arg);
-            }
+            } => self.formatted_value(e, value, *conversion, format_spec.as_deref())?,
             ExprKind::JoinedStr(parts) => match parts.as_slice() {
                 [] => self.load_const(Const::Str(String::new())),
                 [one @ Expr {
@@ -307,11 +247,7 @@ impl<'a> Compiler<'a> {
                 }
             },
             ExprKind::Constant(c) => self.load_const(constant(c)),
-            ExprKind::Attribute { value, attr, .. } => {
-                self.expr(value)?;
-                let m = self.mangled(attr);
-                self.name_arg(Op::LOAD_ATTR, &m);
-            }
+            ExprKind::Attribute { value, attr, .. } => self.attribute(value, attr)?,
             ExprKind::Subscript { value, slice, .. } => {
                 self.expr(value)?;
                 self.expr(slice)?;
@@ -322,20 +258,127 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Name { id, .. } => self.name_op(id, Ctx::Load, e.pos)?,
             ExprKind::Slice { lower, upper, step } => {
-                for part in [lower, upper] {
-                    match part {
-                        Some(x) => self.expr(x)?,
-                        None => self.load_const(Const::None),
-                    }
-                }
-                match step {
-                    Some(s) => {
-                        self.expr(s)?;
-                        self.emit_arg(Op::BUILD_SLICE, 3);
-                    }
-                    None => self.emit_arg(Op::BUILD_SLICE, 2),
+                self.slice_expr(lower.as_deref(), upper.as_deref(), step.as_deref())?
+            }
+        }
+        Ok(())
+    }
+
+    /// A binary operation (folded, or its left spine walked without recursion).
+    #[inline(never)]
+    fn binop_expr(&mut self, e: &'a Expr) -> CResult {
+        if let Some(k) = fold(e, 8) {
+            self.load_const(k);
+        } else {
+            // Walk the left spine iteratively: `a + b + c + ...`
+            // costs no native stack per operator.
+            let mut spine = Vec::new();
+            let mut cur = e;
+            while let ExprKind::BinOp { left, op, right } = &cur.kind {
+                spine.push((cur.pos.line, *op, &**right));
+                cur = left;
+                if fold(cur, 8).is_some() {
+                    break;
                 }
             }
+            self.expr(cur)?;
+            for (line, op, right) in spine.into_iter().rev() {
+                self.expr(right)?;
+                self.set_line(line);
+                self.emit_arg(Op::BINARY_OP, binop(op) as u16);
+            }
+        }
+        Ok(())
+    }
+
+    /// A unary operation (folded when constant).
+    #[inline(never)]
+    fn unary_expr(&mut self, e: &'a Expr, op: UnaryOperator, operand: &'a Expr) -> CResult {
+        if let Some(k) = fold(e, 8) {
+            self.load_const(k);
+        } else {
+            self.expr(operand)?;
+            self.emit(match op {
+                UnaryOperator::Invert => Op::UNARY_INVERT,
+                UnaryOperator::Not => Op::UNARY_NOT,
+                UnaryOperator::UAdd => Op::UNARY_POSITIVE,
+                UnaryOperator::USub => Op::UNARY_NEGATIVE,
+            });
+        }
+        Ok(())
+    }
+
+    /// `yield from v`.
+    #[inline(never)]
+    fn yield_from(&mut self, e: &'a Expr, v: &'a Expr) -> CResult {
+        self.check_in_function(e.pos)?;
+        self.expr(v)?;
+        self.emit(Op::GET_YIELD_FROM_ITER);
+        self.load_const(Const::None);
+        let l = self.new_label();
+        let exit = self.new_label();
+        self.bind(l);
+        self.emit_jump(Op::SEND, exit);
+        self.emit(Op::YIELD_VALUE);
+        self.emit_jump(Op::JUMP, l);
+        self.bind(exit);
+        Ok(())
+    }
+
+    /// An f-string field: its value, conversion and format spec.
+    #[inline(never)]
+    fn formatted_value(
+        &mut self,
+        e: &'a Expr,
+        value: &'a Expr,
+        conversion: Option<char>,
+        format_spec: Option<&'a Expr>,
+    ) -> CResult {
+        self.expr(value)?;
+        let mut arg = match conversion {
+            None => 0,
+            Some('s') => 1,
+            Some('r') => 2,
+            Some('a') => 3,
+            Some(_) => return Err(self.error("invalid conversion character", e.pos)),
+        };
+        if let Some(spec) = format_spec {
+            self.expr(spec)?;
+            arg |= 4;
+        }
+        self.emit_arg(Op::FORMAT_VALUE, arg);
+        Ok(())
+    }
+
+    /// `value.attr` (Load).
+    #[inline(never)]
+    fn attribute(&mut self, value: &'a Expr, attr: &'a str) -> CResult {
+        self.expr(value)?;
+        let m = self.mangled(attr);
+        self.name_arg(Op::LOAD_ATTR, &m);
+        Ok(())
+    }
+
+    /// A slice `lower:upper:step` (BUILD_SLICE).
+    #[inline(never)]
+    fn slice_expr(
+        &mut self,
+        lower: Option<&'a Expr>,
+        upper: Option<&'a Expr>,
+        step: Option<&'a Expr>,
+    ) -> CResult {
+        for part in [lower, upper] {
+            match part {
+                Some(x) => self.expr(x)?,
+                None => self.load_const(Const::None),
+            }
+        }
+        match step {
+            Some(s) => {
+                self.expr(s)?;
+                self.emit_arg(Op::BUILD_SLICE, 3);
+            }
+            None => self.emit_arg(Op::BUILD_SLICE, 2),
         }
         Ok(())
     }
@@ -422,6 +465,7 @@ impl<'a> Compiler<'a> {
 
     /// `a < b < c`: middle operands are evaluated once; a false link
     /// short-circuits through a cleanup that drops the kept operand.
+    #[inline(never)]
     fn compare(
         &mut self,
         left: &'a Expr,
@@ -475,6 +519,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    #[inline(never)]
     fn seq_display(&mut self, elts: &'a [Expr], kind: Seq, pos: Pos) -> CResult {
         if kind != Seq::Tuple && elts.len() >= 3 {
             // All-constant list/set: extend an empty one by a constant tuple.
@@ -544,6 +589,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn dict_display(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr], pos: Pos) -> CResult {
         if keys.len() != values.len() {
             return Err(self.error("malformed dict display", pos));
@@ -586,6 +632,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn call(
         &mut self,
         e: &'a Expr,

@@ -236,37 +236,7 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 Ok(())
             }
-            StmtKind::Import(names) => {
-                for a in names {
-                    self.set_line(a.pos.line);
-                    self.load_const(Const::Int(0));
-                    self.load_const(Const::None);
-                    self.name_arg(Op::IMPORT_NAME, &a.name);
-                    match &a.asname {
-                        Some(asname) => {
-                            let parts: Vec<&str> = a.name.split('.').collect();
-                            if parts.len() > 1 {
-                                for (i, p) in parts[1..].iter().enumerate() {
-                                    self.name_arg(Op::IMPORT_FROM, p);
-                                    if i + 2 < parts.len() {
-                                        self.emit_arg(Op::SWAP, 2);
-                                        self.emit(Op::POP_TOP);
-                                    }
-                                }
-                                self.name_op(asname, Ctx::Store, a.pos)?;
-                                self.emit(Op::POP_TOP);
-                            } else {
-                                self.name_op(asname, Ctx::Store, a.pos)?;
-                            }
-                        }
-                        None => {
-                            let first = a.name.split('.').next().unwrap_or("");
-                            self.name_op(first, Ctx::Store, a.pos)?;
-                        }
-                    }
-                }
-                Ok(())
-            }
+            StmtKind::Import(names) => self.import(names),
             StmtKind::ImportFrom {
                 module,
                 names,
@@ -291,6 +261,41 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `import a.b as c, d`.
+    #[inline(never)]
+    fn import(&mut self, names: &'a [ast::Alias]) -> CResult {
+        for a in names {
+            self.set_line(a.pos.line);
+            self.load_const(Const::Int(0));
+            self.load_const(Const::None);
+            self.name_arg(Op::IMPORT_NAME, &a.name);
+            match &a.asname {
+                Some(asname) => {
+                    let parts: Vec<&str> = a.name.split('.').collect();
+                    if parts.len() > 1 {
+                        for (i, p) in parts[1..].iter().enumerate() {
+                            self.name_arg(Op::IMPORT_FROM, p);
+                            if i + 2 < parts.len() {
+                                self.emit_arg(Op::SWAP, 2);
+                                self.emit(Op::POP_TOP);
+                            }
+                        }
+                        self.name_op(asname, Ctx::Store, a.pos)?;
+                        self.emit(Op::POP_TOP);
+                    } else {
+                        self.name_op(asname, Ctx::Store, a.pos)?;
+                    }
+                }
+                None => {
+                    let first = a.name.split('.').next().unwrap_or("");
+                    self.name_op(first, Ctx::Store, a.pos)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
     fn import_from(
         &mut self,
         s: &'a Stmt,
@@ -405,6 +410,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    #[inline(never)]
     fn delete_target(&mut self, t: &'a Expr) -> CResult {
         self.enter(t.pos)?;
         self.set_line(t.pos.line);
@@ -438,6 +444,7 @@ impl<'a> Compiler<'a> {
         r
     }
 
+    #[inline(never)]
     fn aug_assign(&mut self, target: &'a Expr, op: ast::Operator, value: &'a Expr) -> CResult {
         let arg = binop(op) as u16 + INPLACE;
         match &target.kind {
@@ -487,6 +494,7 @@ impl<'a> Compiler<'a> {
 
     // ---- loops ---------------------------------------------------------------
 
+    #[inline(never)]
     fn for_stmt(
         &mut self,
         target: &'a Expr,
@@ -514,6 +522,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn while_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult {
         let start = self.new_label();
         let els = self.new_label();
@@ -531,6 +540,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn break_continue(&mut self, s: &'a Stmt, is_break: bool) -> CResult {
         let fblocks = self.unit_ref().fblocks.clone();
         let loop_at = fblocks
@@ -567,6 +577,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn return_stmt(&mut self, s: &'a Stmt, value: Option<&'a Expr>) -> CResult {
         if !self.unit_ref().kind.is_function_like() {
             return Err(self.error("'return' outside function", s.pos));
@@ -688,6 +699,7 @@ impl<'a> Compiler<'a> {
 
     // ---- exceptions ------------------------------------------------------------
 
+    #[inline(never)]
     fn try_except(
         &mut self,
         s: &'a Stmt,
@@ -788,6 +800,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::RERAISE);
     }
 
+    #[inline(never)]
     fn try_finally(
         &mut self,
         s: &'a Stmt,
@@ -831,6 +844,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    #[inline(never)]
     fn with_stmt(&mut self, s: &'a Stmt, items: &'a [ast::WithItem], body: &'a [Stmt]) -> CResult {
         let (item, rest) = match items.split_first() {
             Some(x) => x,

@@ -41,6 +41,13 @@ pub fn set_max_depth(limit: u32) {
 
 type R<T> = Result<T, CompileError>;
 
+/// Builds a statement and appends it to `out` in a frame of its own, so the
+/// (large) `Stmt` never sits in the frames of the recursive statement parsers.
+#[inline(never)]
+fn push_stmt(out: &mut Vec<Stmt>, make: impl FnOnce() -> Stmt) {
+    out.push(make());
+}
+
 /// Parses a whole input.
 pub fn parse(source: &str, mode: Mode) -> Result<Module, CompileError> {
     let mut p = Parser::new(source, Lexer::new(source), 0)?;
@@ -512,19 +519,18 @@ impl<'a> Parser<'a> {
     // ----- statements -----
 
     fn statement(&mut self, out: &mut Vec<Stmt>) -> R<()> {
-        // One result slot for all kinds keeps this (recursive) frame small.
-        let s = match self.tok.kind {
-            Tok::If => self.if_stmt(),
-            Tok::While => self.while_stmt(),
-            Tok::For => self.for_stmt(),
-            Tok::Try => self.try_stmt(),
-            Tok::With => self.with_stmt(),
-            Tok::Def | Tok::Class | Tok::At => self.decorated(),
+        // The compound parsers append their statement themselves (through
+        // `push_stmt`), so no `Stmt` sits in this recursive frame.
+        match self.tok.kind {
+            Tok::If => self.if_stmt(out),
+            Tok::While => self.while_stmt(out),
+            Tok::For => self.for_stmt(out),
+            Tok::Try => self.try_stmt(out),
+            Tok::With => self.with_stmt(out),
+            Tok::Def | Tok::Class | Tok::At => self.decorated(out),
             Tok::Indent | Tok::Dedent => Err(self.invalid()),
-            _ => return self.simple_stmts(out),
-        }?;
-        out.push(s);
-        Ok(())
+            _ => self.simple_stmts(out),
+        }
     }
 
     /// `simple (';' simple)* [';'] NEWLINE`
@@ -598,7 +604,7 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    fn if_stmt(&mut self) -> R<Stmt> {
+    fn if_stmt(&mut self, out: &mut Vec<Stmt>) -> R<()> {
         let t = self.bump()?;
         let test = self.condition()?;
         self.expect_colon_after_expr()?;
@@ -610,9 +616,10 @@ impl<'a> Parser<'a> {
         let body = self.block(what, t.line)?;
         let orelse = if self.at(Tok::Elif) {
             self.enter()?;
-            let s = self.if_stmt()?;
+            let mut elif = Vec::with_capacity(1);
+            self.if_stmt(&mut elif)?;
             self.leave();
-            vec![s]
+            elif
         } else if self.at(Tok::Else) {
             let e = self.bump()?;
             self.expect_colon()?;
@@ -620,10 +627,11 @@ impl<'a> Parser<'a> {
         } else {
             Vec::new()
         };
-        Ok(Stmt {
+        push_stmt(out, || Stmt {
             pos: pos_of(&t),
             kind: StmtKind::If { test, body, orelse },
-        })
+        });
+        Ok(())
     }
 
     fn else_block(&mut self) -> R<Vec<Stmt>> {
@@ -637,20 +645,21 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    fn while_stmt(&mut self) -> R<Stmt> {
+    fn while_stmt(&mut self, out: &mut Vec<Stmt>) -> R<()> {
         let t = self.bump()?;
         let test = self.condition()?;
         self.expect_colon_after_expr()?;
         let body = self.block("'while' statement", t.line)?;
         let orelse = self.else_block()?;
-        Ok(Stmt {
+        push_stmt(out, || Stmt {
             pos: pos_of(&t),
             kind: StmtKind::While { test, body, orelse },
-        })
+        });
+        Ok(())
     }
 
     #[inline(never)]
-    fn for_stmt(&mut self) -> R<Stmt> {
+    fn for_stmt(&mut self, out: &mut Vec<Stmt>) -> R<()> {
         let t = self.bump()?;
         let target = self.target_list()?;
         self.expect(Tok::In)?;
@@ -659,7 +668,7 @@ impl<'a> Parser<'a> {
         self.expect_colon_after_expr()?;
         let body = self.block("'for' statement", t.line)?;
         let orelse = self.else_block()?;
-        Ok(Stmt {
+        push_stmt(out, || Stmt {
             pos: pos_of(&t),
             kind: StmtKind::For {
                 target,
@@ -667,11 +676,12 @@ impl<'a> Parser<'a> {
                 body,
                 orelse,
             },
-        })
+        });
+        Ok(())
     }
 
     #[inline(never)]
-    fn try_stmt(&mut self) -> R<Stmt> {
+    fn try_stmt(&mut self, out: &mut Vec<Stmt>) -> R<()> {
         let t = self.bump()?;
         self.expect_colon()?;
         let body = self.block("'try' statement", t.line)?;
@@ -724,7 +734,7 @@ impl<'a> Parser<'a> {
             }
             Vec::new()
         };
-        Ok(Stmt {
+        push_stmt(out, || Stmt {
             pos: pos_of(&t),
             kind: StmtKind::Try {
                 body,
@@ -732,7 +742,8 @@ impl<'a> Parser<'a> {
                 orelse,
                 finalbody,
             },
-        })
+        });
+        Ok(())
     }
 
     fn with_item(&mut self) -> R<WithItem> {
@@ -768,7 +779,7 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(never)]
-    fn with_stmt(&mut self) -> R<Stmt> {
+    fn with_stmt(&mut self, out: &mut Vec<Stmt>) -> R<()> {
         let t = self.bump()?;
         let mut items = None;
         if self.at(Tok::LPar) {
@@ -793,14 +804,31 @@ impl<'a> Parser<'a> {
         };
         self.expect_colon_after_expr()?;
         let body = self.block("'with' statement", t.line)?;
-        Ok(Stmt {
+        push_stmt(out, || Stmt {
             pos: pos_of(&t),
             kind: StmtKind::With { items, body },
-        })
+        });
+        Ok(())
     }
 
     #[inline(never)]
-    fn decorated(&mut self) -> R<Stmt> {
+    fn decorated(&mut self, out: &mut Vec<Stmt>) -> R<()> {
+        let decorators = self.decorators()?;
+        let t = self.tok;
+        match t.kind {
+            Tok::Def => self.def_stmt(out, t, decorators),
+            Tok::Class => self.class_stmt(out, t, decorators),
+            _ => {
+                let mut e = self.invalid();
+                e.incomplete = self.at_end();
+                Err(e)
+            }
+        }
+    }
+
+    /// The `@expr NEWLINE` lines before a def or class.
+    #[inline(never)]
+    fn decorators(&mut self) -> R<Vec<Expr>> {
         let mut decorators = Vec::new();
         while self.eat(Tok::At)? {
             decorators.push(self.named_expression()?);
@@ -808,69 +836,77 @@ impl<'a> Parser<'a> {
                 return Err(self.invalid());
             }
         }
-        let t = self.tok;
-        match t.kind {
-            Tok::Def => {
-                self.bump()?;
-                let name = self.name()?;
-                if !self.eat(Tok::LPar)? {
-                    return Err(self.err_tok("expected '('"));
-                }
-                let args = self.params(false)?;
-                self.expect(Tok::RPar)?;
-                let returns = if self.eat(Tok::RArrow)? {
-                    Some(bx(self.expression()?))
-                } else {
-                    None
-                };
-                self.expect_colon()?;
-                let body = self.block("function definition", t.line)?;
-                Ok(Stmt {
-                    pos: pos_of(&t),
-                    kind: StmtKind::FunctionDef {
-                        name,
-                        args: Box::new(args),
-                        body,
-                        decorators,
-                        returns,
-                    },
-                })
-            }
-            Tok::Class => {
-                self.bump()?;
-                let name = self.name()?;
-                let (bases, keywords) = if self.at(Tok::LPar) {
-                    let lp = self.bump()?;
-                    let r = self.call_args(pos_of(&lp))?;
-                    // `class A(x for x in y)`: a bare generator is no base list.
-                    if let Some(g) = r.0.first() {
-                        if matches!(g.kind, ExprKind::GeneratorExp { .. }) && g.pos == pos_of(&lp) {
-                            return Err(self.err_at(g.pos, "invalid syntax"));
-                        }
-                    }
-                    r
-                } else {
-                    (Vec::new(), Vec::new())
-                };
-                self.expect_colon_after_expr()?;
-                let body = self.block("class definition", t.line)?;
-                Ok(Stmt {
-                    pos: pos_of(&t),
-                    kind: StmtKind::ClassDef {
-                        name,
-                        bases,
-                        keywords,
-                        body,
-                        decorators,
-                    },
-                })
-            }
-            _ => {
-                let mut e = self.invalid();
-                e.incomplete = self.at_end();
-                Err(e)
-            }
+        Ok(decorators)
+    }
+
+    /// A def's parameters, boxed (out of line: no `Arguments` in the
+    /// recursive `def_stmt` frame).
+    #[inline(never)]
+    fn boxed_params(&mut self) -> R<Box<Arguments>> {
+        Ok(Box::new(self.params(false)?))
+    }
+
+    /// `def name(params) -> returns: body`, at `def` (`t`).
+    #[inline(never)]
+    fn def_stmt(&mut self, out: &mut Vec<Stmt>, t: Token, decorators: Vec<Expr>) -> R<()> {
+        self.bump()?;
+        let name = self.name()?;
+        if !self.eat(Tok::LPar)? {
+            return Err(self.err_tok("expected '('"));
         }
+        let args = self.boxed_params()?;
+        self.expect(Tok::RPar)?;
+        let returns = if self.eat(Tok::RArrow)? {
+            Some(bx(self.expression()?))
+        } else {
+            None
+        };
+        self.expect_colon()?;
+        let body = self.block("function definition", t.line)?;
+        push_stmt(out, || Stmt {
+            pos: pos_of(&t),
+            kind: StmtKind::FunctionDef {
+                name,
+                args,
+                body,
+                decorators,
+                returns,
+            },
+        });
+        Ok(())
+    }
+
+    /// `class name(bases): body`, at `class` (`t`).
+    #[inline(never)]
+    fn class_stmt(&mut self, out: &mut Vec<Stmt>, t: Token, decorators: Vec<Expr>) -> R<()> {
+        self.bump()?;
+        let name = self.name()?;
+        let (bases, keywords) = if self.at(Tok::LPar) {
+            let lp = self.bump()?;
+            let r = self.call_args(pos_of(&lp))?;
+            // `class A(x for x in y)`: a bare generator is no base list.
+            if let Some(g) = r.0.first() {
+                if matches!(g.kind, ExprKind::GeneratorExp { .. }) && g.pos == pos_of(&lp) {
+                    return Err(self.err_at(g.pos, "invalid syntax"));
+                }
+            }
+            r
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        self.expect_colon_after_expr()?;
+        let body = self.block("class definition", t.line)?;
+        push_stmt(out, || Stmt {
+            pos: pos_of(&t),
+            kind: StmtKind::ClassDef {
+                name,
+                bases,
+                keywords,
+                body,
+                decorators,
+            },
+        });
+        Ok(())
     }
 
     /// Parameters of a def (`lambda` false: up to ')') or a lambda (up to ':').
@@ -1351,16 +1387,21 @@ impl<'a> Parser<'a> {
     /// `name := value` or an expression.
     fn named_expression(&mut self) -> R<Expr> {
         let first_is_name = self.at(Tok::Name);
-        let e = self.expression()?;
-        if !self.at(Tok::ColonEqual) {
-            return Ok(e);
+        // `expression()` inlined: one recursive frame fewer per bracket level.
+        self.enter()?;
+        let e = self.expression_inner();
+        self.leave();
+        // The result stays unopened here: no Expr-sized copies in this frame.
+        if e.is_ok() && self.at(Tok::ColonEqual) {
+            return self.walrus(e, first_is_name);
         }
-        self.walrus(e, first_is_name)
+        e
     }
 
     /// `target := value`, at `:=`.
     #[inline(never)]
-    fn walrus(&mut self, e: Expr, first_is_name: bool) -> R<Expr> {
+    fn walrus(&mut self, e: R<Expr>, first_is_name: bool) -> R<Expr> {
+        let e = e?;
         if !(first_is_name && matches!(e.kind, ExprKind::Name { .. })) {
             let m = format!("cannot use assignment expressions with {}", expr_name(&e));
             return Err(self.err_at(e.pos, &m));
@@ -1439,11 +1480,31 @@ impl<'a> Parser<'a> {
     /// Right operands recurse at most once per level; prefix operators
     /// count towards [`MAX_DEPTH`].
     fn binary(&mut self, min: u8) -> R<Expr> {
-        let mut left = match self.tok.kind {
-            Tok::Not if min <= L_NOT => self.prefix()?,
-            Tok::Minus | Tok::Plus | Tok::Tilde => self.prefix()?,
-            _ => self.power()?,
+        // The operand goes on unopened: no Expr-sized copies in this frame.
+        let left = match self.tok.kind {
+            Tok::Not if min <= L_NOT => self.prefix(),
+            Tok::Minus | Tok::Plus | Tok::Tilde => self.prefix(),
+            _ => self.power(),
         };
+        if left.is_err() || !self.at_binary_op(min) {
+            return left;
+        }
+        self.binary_rest(left, min)
+    }
+
+    /// Whether the current token continues an operand at level `min`.
+    fn at_binary_op(&self, min: u8) -> bool {
+        let k = self.tok.kind;
+        (k == Tok::Or && min <= L_OR)
+            || (k == Tok::And && min <= L_AND)
+            || (min <= L_CMP && self.cmp_op_peek().is_some())
+            || matches!(binop(k), Some((lvl, _)) if lvl >= min)
+    }
+
+    /// The operators after the first operand of [`Parser::binary`].
+    #[inline(never)]
+    fn binary_rest(&mut self, left: R<Expr>, min: u8) -> R<Expr> {
+        let mut left = left?;
         // The helpers update `left` in place: no Expr-sized temporaries here.
         // Each wrap deepens the tree, so it counts towards MAX_DEPTH.
         let base = self.depth;
@@ -1579,7 +1640,23 @@ impl<'a> Parser<'a> {
     /// `.name`, `(args)` and `[subscript]` trailers.
     #[inline(never)]
     fn power(&mut self) -> R<Expr> {
-        let mut e = self.atom()?;
+        // The atom goes on unopened: no Expr-sized copies in this frame.
+        let e = self.atom();
+        if e.is_err()
+            || !matches!(
+                self.tok.kind,
+                Tok::Dot | Tok::LPar | Tok::LSqb | Tok::DoubleStar
+            )
+        {
+            return e;
+        }
+        self.power_rest(e)
+    }
+
+    /// The trailers and `**` after the atom of [`Parser::power`].
+    #[inline(never)]
+    fn power_rest(&mut self, e: R<Expr>) -> R<Expr> {
+        let mut e = e?;
         let base = self.depth;
         while matches!(self.tok.kind, Tok::Dot | Tok::LPar | Tok::LSqb) {
             self.enter()?;
@@ -1974,26 +2051,35 @@ impl<'a> Parser<'a> {
             ));
         }
         if self.at(Tok::Yield) {
-            let e = self.yield_expr()?;
-            self.expect(Tok::RPar)?;
-            return Ok(e);
+            return self.paren_yield();
         }
-        let first = self.star_named_expression()?;
-        if self.at(Tok::For) || self.at(Tok::Comma) {
-            return self.paren_rest(first, pos);
-        }
-        if !self.eat(Tok::RPar)? {
-            return Err(self.comma_hint(first.pos));
-        }
-        if matches!(first.kind, ExprKind::Starred { .. }) {
-            return Err(self.err_at(first.pos, "cannot use starred expression here"));
-        }
-        Ok(first)
+        // The result goes on unopened: no Expr-sized copies in this frame.
+        let first = self.star_named_expression();
+        self.paren_rest(first, pos)
     }
 
-    /// A generator expression or a tuple after its first element.
+    /// `(yield ...)`, at `yield`.
     #[inline(never)]
-    fn paren_rest(&mut self, first: Expr, pos: Pos) -> R<Expr> {
+    fn paren_yield(&mut self) -> R<Expr> {
+        let e = self.yield_expr()?;
+        self.expect(Tok::RPar)?;
+        Ok(e)
+    }
+
+    /// A parenthesized expression, generator expression or tuple after its
+    /// first element (out of line: the recursive `paren` frame stays small).
+    #[inline(never)]
+    fn paren_rest(&mut self, first: R<Expr>, pos: Pos) -> R<Expr> {
+        let first = first?;
+        if !self.at(Tok::For) && !self.at(Tok::Comma) {
+            if !self.eat(Tok::RPar)? {
+                return Err(self.comma_hint(first.pos));
+            }
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                return Err(self.err_at(first.pos, "cannot use starred expression here"));
+            }
+            return Ok(first);
+        }
         if self.at(Tok::For) {
             if matches!(first.kind, ExprKind::Starred { .. }) {
                 return Err(self.err_at(
@@ -2050,7 +2136,16 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
-        let first = self.star_named_expression()?;
+        // The result goes on unopened: no Expr-sized copies in this frame.
+        let first = self.star_named_expression();
+        self.list_rest(first, pos)
+    }
+
+    /// A list or list comprehension after its first element (out of line:
+    /// the recursive `list` frame stays small).
+    #[inline(never)]
+    fn list_rest(&mut self, first: R<Expr>, pos: Pos) -> R<Expr> {
+        let first = first?;
         if self.at(Tok::For) {
             if matches!(first.kind, ExprKind::Starred { .. }) {
                 return Err(self.err_at(
@@ -2090,59 +2185,86 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
-        let mut keys = Vec::new();
-        let mut values = Vec::new();
         if self.at(Tok::DoubleStar) {
-            let ds = self.bump()?;
-            values.push(self.binary(L_BITOR)?);
-            keys.push(None);
-            if self.at(Tok::For) {
-                return Err(self.err_at(
-                    pos_of(&ds),
-                    "dict unpacking cannot be used in dict comprehension",
-                ));
-            }
-        } else {
-            let first = self.star_named_expression()?;
-            if !self.at(Tok::Colon) || matches!(first.kind, ExprKind::Starred { .. }) {
-                // A set.
-                if self.at(Tok::For) {
-                    if matches!(first.kind, ExprKind::Starred { .. }) {
-                        return Err(self.err_at(
-                            first.pos,
-                            "iterable unpacking cannot be used in comprehension",
-                        ));
-                    }
-                    let generators = self.comp_clauses()?;
-                    self.expect(Tok::RBrace)?;
-                    return Ok(mk(
-                        pos,
-                        ExprKind::SetComp {
-                            elt: bx(first),
-                            generators,
-                        },
-                    ));
-                }
-                let elts = self.rest_of_list(first, Tok::RBrace)?;
-                return Ok(mk(pos, ExprKind::Set(elts)));
-            }
-            self.bump()?;
-            let v = self.expression()?;
-            if self.at(Tok::For) {
-                let generators = self.comp_clauses()?;
-                self.expect(Tok::RBrace)?;
-                return Ok(mk(
-                    pos,
-                    ExprKind::DictComp {
-                        key: bx(first),
-                        value: bx(v),
-                        generators,
-                    },
-                ));
-            }
-            keys.push(Some(first));
-            values.push(v);
+            return self.dict_unpack_first(pos);
         }
+        // The results go on unopened: no Expr-sized copies in this frame.
+        let first = self.star_named_expression();
+        match &first {
+            Ok(f) if self.at(Tok::Colon) && !matches!(f.kind, ExprKind::Starred { .. }) => {}
+            _ => return self.set_rest(first, pos),
+        }
+        self.bump()?;
+        let v = self.expression();
+        self.dict_rest(first, v, pos)
+    }
+
+    /// A dict display that starts with `**mapping`.
+    #[inline(never)]
+    fn dict_unpack_first(&mut self, pos: Pos) -> R<Expr> {
+        let ds = self.bump()?;
+        let v = self.binary(L_BITOR)?;
+        if self.at(Tok::For) {
+            return Err(self.err_at(
+                pos_of(&ds),
+                "dict unpacking cannot be used in dict comprehension",
+            ));
+        }
+        self.dict_entries(vec![None], vec![v], pos)
+    }
+
+    /// A set or set comprehension after its first element (out of line: the
+    /// recursive `brace` frame stays small).
+    #[inline(never)]
+    fn set_rest(&mut self, first: R<Expr>, pos: Pos) -> R<Expr> {
+        let first = first?;
+        if self.at(Tok::For) {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                return Err(self.err_at(
+                    first.pos,
+                    "iterable unpacking cannot be used in comprehension",
+                ));
+            }
+            let generators = self.comp_clauses()?;
+            self.expect(Tok::RBrace)?;
+            return Ok(mk(
+                pos,
+                ExprKind::SetComp {
+                    elt: bx(first),
+                    generators,
+                },
+            ));
+        }
+        let elts = self.rest_of_list(first, Tok::RBrace)?;
+        Ok(mk(pos, ExprKind::Set(elts)))
+    }
+
+    /// A dict or dict comprehension after its first `key: value`.
+    #[inline(never)]
+    fn dict_rest(&mut self, first: R<Expr>, v: R<Expr>, pos: Pos) -> R<Expr> {
+        let (first, v) = (first?, v?);
+        if self.at(Tok::For) {
+            let generators = self.comp_clauses()?;
+            self.expect(Tok::RBrace)?;
+            return Ok(mk(
+                pos,
+                ExprKind::DictComp {
+                    key: bx(first),
+                    value: bx(v),
+                    generators,
+                },
+            ));
+        }
+        self.dict_entries(vec![Some(first)], vec![v], pos)
+    }
+
+    /// The entries of a dict display after the first, through `}`.
+    fn dict_entries(
+        &mut self,
+        mut keys: Vec<Option<Expr>>,
+        mut values: Vec<Expr>,
+        pos: Pos,
+    ) -> R<Expr> {
         loop {
             let last = values[values.len() - 1].pos;
             if !self.eat(Tok::Comma)? {
