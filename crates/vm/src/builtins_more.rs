@@ -7,7 +7,7 @@ use crate::objects::class::{cls, inst};
 use crate::objects::function::{code, func};
 use crate::types::TypeId;
 use crate::value::{imm, Value};
-use crate::vm::{CompileMode, Msg, PyResult, Raised, Vm};
+use crate::vm::{type_error_for, CompileMode, Msg, PyResult, Vm};
 use core::fmt::Write;
 use fzpy_bytecode::{BinOp, CmpOp};
 
@@ -66,14 +66,6 @@ pub fn gather(vm: &mut Vm, args: Args, pos: &[&str], kw: &[&str]) -> PyResult<us
     let base = vm.sp();
     vm.push_many(&vals[..pos.len() + kw.len()])?;
     Ok(base)
-}
-
-/// Raises TypeError with a message naming `v`'s type after `before`.
-fn type_error_for(vm: &mut Vm, before: &str, v: Value, after: &str) -> Raised {
-    let mut buf = [0; 4];
-    let mut m = Msg::new();
-    let _ = write!(m, "{before}{}{after}", vm.type_name(v, &mut buf));
-    vm.raise_msg(TypeId::TypeError, m.as_str())
 }
 
 // ---- sorted, min, max -----------------------------------------------------------

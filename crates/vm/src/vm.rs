@@ -114,6 +114,15 @@ pub trait Platform {
     }
 }
 
+/// Raises TypeError naming `v`'s type between `before` and `after`
+/// (`"... must be str, not int"`).
+pub(crate) fn type_error_for(vm: &mut Vm, before: &str, v: Value, after: &str) -> Raised {
+    let mut buf = [0; 4];
+    let mut m = Msg::new();
+    let _ = write!(m, "{before}{}{after}", vm.type_name(v, &mut buf));
+    vm.raise_msg(TypeId::TypeError, m.as_str())
+}
+
 /// Compilation modes (mirrors the compiler's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompileMode {

@@ -21,7 +21,7 @@ use crate::modules::{native_of, set_module_attr, Const};
 use crate::native::{def, Args, NativeDef};
 use crate::types::TypeId;
 use crate::value::Value;
-use crate::vm::{Msg, PyResult, Raised, Vm};
+use crate::vm::{type_error_for, Msg, PyResult, Raised, Vm};
 use core::fmt::Write;
 
 /// The hidden module holding the file objects' methods.
@@ -250,14 +250,7 @@ fn arg_type_error(vm: &mut Vm, pre: &str, v: Value) -> Raised {
         let _ = write!(m, "{pre}None");
         return vm.raise_msg(TypeId::TypeError, m.as_str());
     }
-    type_msg(vm, pre, v, "")
-}
-
-fn type_msg(vm: &mut Vm, pre: &str, v: Value, post: &str) -> Raised {
-    let mut b = [0; 4];
-    let mut m = Msg::new();
-    let _ = write!(m, "{pre}{}{post}", vm.type_name(v, &mut b));
-    vm.raise_msg(TypeId::TypeError, m.as_str())
+    type_error_for(vm, pre, v, "")
 }
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None)`
@@ -354,7 +347,7 @@ fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let file = vm.opt_arg(args, 0, "file").unwrap_or(file);
     let is_bytes = vm.heap.kind(file) == kind::BYTES;
     if !vm.is_str(file) && !is_bytes {
-        return Err(type_msg(
+        return Err(type_error_for(
             vm,
             "expected str, bytes or os.PathLike object, not ",
             file,

@@ -419,10 +419,10 @@ fn arg(vm: &Vm, args: Args, i: usize) -> Option<Value> {
 }
 
 fn read(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let o = recv(vm, args, "read")?;
+    recv(vm, args, "read")?;
     vm.check_args(args.skip1(), "read", 0, 1)?;
     let size = size_arg(vm, arg(vm, args, 1), true)?;
-    let _ = o;
+    // Fetched after `size_arg`, which may run `__index__` and move objects.
     let o = vm.slot(args.base);
     let h = handle(vm, o)?;
     let fl = flags(vm, o);
@@ -512,10 +512,10 @@ fn write_all(vm: &mut Vm, h: u32, v: Value) -> PyResult<()> {
         let (off, n) = data_range(vm, v);
         (off, n, false)
     } else {
-        let n = vm.str_bytes_buf(v, &mut [0; 4]).len();
         let mut b = [0; 4];
-        small[..n].copy_from_slice(vm.str_bytes_buf(v, &mut b));
-        (0, n, true)
+        let s = vm.str_bytes_buf(v, &mut b);
+        small[..s.len()].copy_from_slice(s);
+        (0, s.len(), true)
     };
     let mut done = 0;
     while done < n {

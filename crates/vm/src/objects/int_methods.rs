@@ -4,7 +4,7 @@ use crate::builtins_more::{index_int, round_value};
 use crate::native::{def, Args, NativeDef};
 use crate::types::TypeId;
 use crate::value::Value;
-use crate::vm::{Msg, PyResult, Raised, Vm};
+use crate::vm::{type_error_for, Msg, PyResult, Vm};
 use core::fmt::Write;
 use fzpy_bytecode::{BinOp, CmpOp, Op};
 
@@ -73,14 +73,6 @@ fn plain_int(v: Value) -> Value {
     } else {
         v
     }
-}
-
-/// Raises TypeError naming `v`'s type between `before` and `after`.
-fn type_error_for(vm: &mut Vm, before: &str, v: Value, after: &str) -> Raised {
-    let mut buf = [0; 4];
-    let mut m = Msg::new();
-    let _ = write!(m, "{before}{}{after}", vm.type_name(v, &mut buf));
-    vm.raise_msg(TypeId::TypeError, m.as_str())
 }
 
 /// `self` of an int method (argument 0), unwrapped from int subclasses.
