@@ -4,6 +4,8 @@
 use std::path::Path;
 use std::process::Command;
 
+mod common;
+
 fn run(dir: &Path) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_fzpy"))
         .arg("main.py")
@@ -22,9 +24,7 @@ fn run(dir: &Path) -> String {
 
 #[test]
 fn cache_is_written_reused_and_refreshed() {
-    let dir = std::env::temp_dir().join(format!("fzpy-cache-test-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::fresh_dir("cache");
     std::fs::write(dir.join("main.py"), "import helper\nprint(helper.f(2))\n").unwrap();
     std::fs::write(dir.join("helper.py"), "def f(x):\n    return x * 21\n").unwrap();
 

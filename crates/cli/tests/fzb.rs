@@ -67,8 +67,7 @@ fn fzpy() -> &'static str {
 
 #[test]
 fn compiled_programs_run() {
-    let dir = std::env::temp_dir().join(format!("fzpy-fzb-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::fresh_dir("fzb-run");
     let mut ran = 0;
     for name in [
         "builtin_all_any",
@@ -127,8 +126,7 @@ fn nested_defs(n: usize) -> String {
 
 #[test]
 fn nesting_limit_is_the_same_for_compile_and_load() {
-    let dir = std::env::temp_dir().join(format!("fzpy-fzb-nest-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::fresh_dir("fzb-nest");
     // 60 nested functions (CPython runs them) compile and load.
     let py = dir.join("deep.py");
     std::fs::write(&py, nested_defs(60)).unwrap();
@@ -164,8 +162,7 @@ fn nesting_limit_is_the_same_for_compile_and_load() {
 
 #[test]
 fn cli_reports_bad_files_and_usage() {
-    let dir = std::env::temp_dir().join(format!("fzpy-fzb-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::fresh_dir("fzb-cli");
     let py = dir.join("m.py");
     std::fs::write(&py, "print('hi', 2 ** 70)\n").unwrap();
     let st = Command::new(fzpy())

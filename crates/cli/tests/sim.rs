@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+mod common;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
@@ -76,17 +78,9 @@ fn default_timeout_is_60_simulated_seconds() {
     );
 }
 
-/// A fresh empty folder under the system's temporary directory.
-fn fresh_dir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("fzpy-simtest-{}-{tag}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
 #[test]
 fn sd_folder_is_ext() {
-    let dir = fresh_dir("sd");
+    let dir = common::fresh_dir("sd");
     let app = dir.join("app.py");
     std::fs::write(
         &app,
@@ -132,7 +126,7 @@ fn sd_folder_is_ext() {
 
 #[test]
 fn default_sd_folder_is_temporary() {
-    let tmp = fresh_dir("tmp");
+    let tmp = common::fresh_dir("tmp");
     let app = tmp.join("app.py");
     std::fs::write(
         &app,
@@ -163,7 +157,7 @@ fn default_sd_folder_is_temporary() {
 
 #[test]
 fn logging_lines_on_stderr() {
-    let dir = fresh_dir("log");
+    let dir = common::fresh_dir("log");
     let app = dir.join("app.py");
     std::fs::write(
         &app,
@@ -189,7 +183,7 @@ fn logging_lines_on_stderr() {
 
 #[test]
 fn logger_example_appends_to_the_sd_card() {
-    let dir = fresh_dir("logger");
+    let dir = common::fresh_dir("logger");
     let card = dir.join("card");
     std::fs::create_dir_all(card.join("apps_data")).unwrap();
     let log = card.join("apps_data/fzpy_logger.txt");

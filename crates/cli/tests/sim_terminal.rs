@@ -7,6 +7,8 @@
 
 use std::process::Command;
 
+mod common;
+
 const APP: &str = r#"
 import time
 import flipperzero as f0
@@ -73,8 +75,7 @@ sys.stdout.write(out.decode('utf-8', 'replace'))
 
 #[test]
 fn terminal_mode_through_a_pty() {
-    let dir = std::env::temp_dir().join(format!("fzpy-sim-term-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = common::fresh_dir("sim-term");
     let app = dir.join("app.py");
     std::fs::write(&app, APP).unwrap();
     let out = Command::new("python3")

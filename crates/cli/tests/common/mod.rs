@@ -1,4 +1,16 @@
-//! Helpers shared by the randomized tests.
+//! Helpers shared by the CLI's tests (each test binary uses some of them).
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// A fresh, empty folder of this test process under the system's
+/// temporary directory (`tag` tells the tests apart).
+pub fn fresh_dir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("fzpy-test-{}-{tag}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
 
 /// xorshift64*: a small deterministic generator for test inputs.
 pub struct Rng(pub u64);
