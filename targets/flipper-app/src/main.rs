@@ -47,11 +47,11 @@ const SCRIPTS_DIR: &str = "/ext/apps_data/fzpy";
 
 /// The app thread's stack (measured on the QEMU build, `docs/targets.md`): about
 /// 8 KB for the app, the interpreter loop, a builtin and the traceback printer
-/// ([`STACK_BASE_BYTES`]); with the compiler, 1 KB for each of 16 levels of the
-/// parser's nesting limit (up to ~880 bytes a level), which also leaves room for 4
-/// nested native interpreter runs (~2.6 KB each: `map`, `sorted(key=)`, generators);
-/// without it, room for 2 nested runs. The loader allocates the stack from the same
-/// SRAM as the Python heap, so it is not made larger.
+/// ([`STACK_BASE_BYTES`]); the rest, 16 KB with the compiler, 8 KB without, is for
+/// nesting: the parser's nesting limit, the `.fzb` loader's and nested native
+/// interpreter runs (~2.6 KB each: `map`, `sorted(key=)`, generators) are each
+/// derived from it. The loader allocates the stack from the same SRAM as the Python
+/// heap, so it is not made larger.
 #[cfg(feature = "compiler")]
 const STACK_BYTES: u16 = 24 * 1024;
 #[cfg(not(feature = "compiler"))]
@@ -60,9 +60,15 @@ const STACK_BYTES: u16 = 16 * 1024;
 /// Native stack the interpreter needs before any nesting.
 const STACK_BASE_BYTES: usize = 8 * 1024;
 
-/// Native stack one parser nesting level may take (see [`STACK_BYTES`]).
+/// Native stack one parser nesting level may take, with a margin (measured on the QEMU
+/// build of the same crates: up to about 510 bytes): 28 levels in a 24 KB stack.
 #[cfg(feature = "compiler")]
-const STACK_PER_PARSE_LEVEL: usize = 1024;
+const STACK_PER_PARSE_LEVEL: usize = 576;
+
+/// Native stack one level of code-unit nesting takes while a `.fzb` file is decoded and
+/// verified, with a margin (measured on the QEMU build: about 680 bytes a nested
+/// function): 16 levels with the compiler's stack, 8 without.
+const STACK_PER_FZB_LEVEL: usize = 1024;
 
 /// Free memory left outside the Python heap: the firmware and GUI (dialogs, the
 /// file browser, timers, services) and this app's own allocations (console lines,
@@ -216,8 +222,13 @@ fn run(screen: &Rc<RefCell<Screen>>, storage: Storage, path: &str) -> i32 {
     screen
         .borrow_mut()
         .print(&format!("heap: {} KB\n", heap_bytes / 1024));
+    fzpy_bytecode::fzb::set_max_nesting(sizing::nesting_limit(
+        STACK_BYTES as usize,
+        STACK_BASE_BYTES,
+        STACK_PER_FZB_LEVEL,
+    ) as usize);
     #[cfg(feature = "compiler")]
-    fzpy_compiler::set_max_depth(sizing::parse_depth(
+    fzpy_compiler::set_max_depth(sizing::nesting_limit(
         STACK_BYTES as usize,
         STACK_BASE_BYTES,
         STACK_PER_PARSE_LEVEL,

@@ -3,13 +3,14 @@
 //! kernel tick and the RTC.
 
 use crate::screen::Screen;
-use crate::storage::Storage;
+use crate::storage::{OpenFiles, Storage};
 use alloc::ffi::CString;
 use alloc::rc::Rc;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::RefCell;
 use flipperzero_sys as sys;
+use fzpy_vm::files::{FileResult, OpenFlags, Whence};
 
 /// The log tag of everything a script prints.
 const LOG_TAG: &core::ffi::CStr = c"fzpy";
@@ -21,6 +22,8 @@ const LOG_LINE_MAX: usize = 120;
 pub struct FapPlatform {
     screen: Rc<RefCell<Screen>>,
     storage: Storage,
+    /// The files the script opened.
+    files: OpenFiles,
     /// The unfinished lines of stdout and stderr (for the log).
     out_line: Vec<u8>,
     err_line: Vec<u8>,
@@ -36,6 +39,7 @@ impl FapPlatform {
         FapPlatform {
             screen,
             storage,
+            files: OpenFiles::default(),
             out_line: Vec::new(),
             err_line: Vec::new(),
             last_tick: 0,
@@ -111,6 +115,34 @@ impl fzpy_vm::Platform for FapPlatform {
 
     fn write_file(&mut self, path: &str, data: &[u8]) -> bool {
         self.storage.write(path, data)
+    }
+
+    fn file_open(&mut self, path: &str, flags: OpenFlags) -> FileResult<u32> {
+        self.files.open(&self.storage, path, flags)
+    }
+
+    fn file_read(&mut self, h: u32, buf: &mut [u8]) -> FileResult<usize> {
+        self.files.read(h, buf)
+    }
+
+    fn file_write(&mut self, h: u32, data: &[u8]) -> FileResult<usize> {
+        self.files.write(h, data)
+    }
+
+    fn file_seek(&mut self, h: u32, offset: i64, whence: Whence) -> FileResult<u64> {
+        self.files.seek(h, offset, whence)
+    }
+
+    fn file_flush(&mut self, h: u32) -> FileResult<()> {
+        self.files.flush(h)
+    }
+
+    fn file_close(&mut self, h: u32) -> FileResult<()> {
+        self.files.close(h)
+    }
+
+    fn file_close_all(&mut self) {
+        self.files.close_all();
     }
 
     /// The RTC, to the second.

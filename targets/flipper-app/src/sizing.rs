@@ -1,5 +1,5 @@
 //! How much memory the script gets: the Python heap from the firmware's free memory,
-//! the parser's nesting limit from the app's stack.
+//! the nesting limits from the app's stack.
 
 /// The Python heap for a largest free block of `max_free_block` bytes: the block minus
 /// `reserve`, rounded down to 1 KB; None if that is below `min`.
@@ -8,10 +8,9 @@ pub fn heap_bytes(max_free_block: usize, reserve: usize, min: usize) -> Option<u
     (n >= min).then_some(n)
 }
 
-/// The parser's nesting limit for a `stack`-byte stack: what is left after `base`
-/// bytes, `per_level` bytes a level (at least 1).
-#[cfg_attr(not(feature = "compiler"), allow(dead_code))]
-pub fn parse_depth(stack: usize, base: usize, per_level: usize) -> u32 {
+/// A nesting limit (the parser's, the `.fzb` loader's) for a `stack`-byte stack:
+/// what is left after `base` bytes, `per_level` bytes a level (at least 1).
+pub fn nesting_limit(stack: usize, base: usize, per_level: usize) -> u32 {
     (stack.saturating_sub(base) / per_level.max(1)).max(1) as u32
 }
 
@@ -36,10 +35,10 @@ mod tests {
     }
 
     #[test]
-    fn parse_depth_follows_the_stack() {
-        assert_eq!(parse_depth(24 * 1024, 8 * 1024, 1024), 16);
-        assert_eq!(parse_depth(4 * 1024, 8 * 1024, 1024), 1);
-        assert_eq!(parse_depth(4096, 0, 0), 4096);
+    fn nesting_limit_follows_the_stack() {
+        assert_eq!(nesting_limit(24 * 1024, 8 * 1024, 1024), 16);
+        assert_eq!(nesting_limit(4 * 1024, 8 * 1024, 1024), 1);
+        assert_eq!(nesting_limit(4096, 0, 0), 4096);
     }
 
     #[test]
