@@ -152,6 +152,7 @@ pub fn run(args: &[String]) -> ExitCode {
             }
         };
     let r = vm.run_main(&src, &file);
+    fzpy_sim::release_all(&mut vm);
     let code = crate::finish(&mut vm, r);
     let st = state.borrow();
     if st.timed_out {

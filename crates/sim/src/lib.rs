@@ -29,6 +29,8 @@ pub mod term_keys;
 #[cfg(feature = "window")]
 pub mod window;
 
+/// Switches off what the script left on; runners call it when it ends.
+pub use fzpy_flipper::release_all;
 use fzpy_flipper::{Align, Board, Color, Dialog, Font};
 use fzpy_vm::files::{FileResult, OpenFlags, Whence};
 use fzpy_vm::{Config, Platform, Vm};
@@ -390,14 +392,22 @@ impl Board for SimBoard {
         duty: f32,
     ) -> bool {
         let list: Vec<String> = signal.iter().map(u32::to_string).collect();
-        self.st().log(format!(
+        let mut s = self.st();
+        s.log(format!(
             "infrared transmit [{}] repeat={repeat} external={use_external_pin} {frequency} Hz duty={duty:.2}",
             list.join(", ")
         ));
+        // The device sends the whole signal before returning.
+        let us: u64 = signal.iter().map(|&t| u64::from(t)).sum();
+        s.now_ns = s.now_ns.saturating_add(us * u64::from(repeat) * 1000);
         true
     }
     fn infrared_is_busy(&mut self) -> bool {
         false
+    }
+    fn infrared_stop(&mut self) {
+        // Transmissions end before `infrared_transmit` returns: nothing runs.
+        self.st().ir_last.clear();
     }
 
     fn uart_open(&mut self, mode: u32, baud: u32) -> bool {
@@ -412,6 +422,9 @@ impl Board for SimBoard {
     }
     fn uart_read(&mut self, buf: &mut [u8]) -> usize {
         let mut s = self.st();
+        if !s.uart_open {
+            return 0;
+        }
         let mut n = 0;
         while n < buf.len() {
             match s.uart_rx.pop_front() {
@@ -425,11 +438,20 @@ impl Board for SimBoard {
         n
     }
     fn uart_write(&mut self, data: &[u8]) -> usize {
-        self.st()
-            .log(format!("uart write {:?}", String::from_utf8_lossy(data)));
+        let mut s = self.st();
+        // A closed UART sends nothing, as on the device.
+        if !s.uart_open {
+            return 0;
+        }
+        s.log(format!("uart write {:?}", String::from_utf8_lossy(data)));
         data.len()
     }
-    fn uart_flush(&mut self) {}
+    fn uart_flush(&mut self) {
+        let mut s = self.st();
+        if s.uart_open {
+            s.log("uart flush".into());
+        }
+    }
     fn uart_close(&mut self) {
         let mut s = self.st();
         if s.uart_open {
