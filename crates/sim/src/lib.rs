@@ -17,6 +17,7 @@
 
 #![warn(missing_docs)]
 
+pub mod deflate;
 pub mod files;
 pub mod font;
 pub mod png;
@@ -620,13 +621,9 @@ pub fn new_vm(
 /// The screen scaled `scale` times as a PNG: Flipper orange background
 /// (#FF8200), black pixels.
 pub fn screenshot_png(screen: &Canvas, scale: u32) -> Vec<u8> {
+    let scale = scale.max(1);
     let (w, h) = (screen::WIDTH as u32 * scale, screen::HEIGHT as u32 * scale);
-    let mut rgb = Vec::with_capacity((w * h * 3) as usize);
-    for y in 0..h {
-        for x in 0..w {
-            let on = screen.get((x / scale) as i32, (y / scale) as i32);
-            rgb.extend_from_slice(if on { &[0, 0, 0] } else { &[0xff, 0x82, 0x00] });
-        }
-    }
-    png::encode_rgb(w, h, &rgb)
+    png::encode_two_color(w, h, [[0xff, 0x82, 0x00], [0, 0, 0]], |x, y| {
+        screen.get((x / scale) as i32, (y / scale) as i32)
+    })
 }
