@@ -4,7 +4,8 @@
 //! - [`SimState`] holds everything: the simulated time, the scripted input
 //!   queue, the drawing buffer and the screen last shown by
 //!   `canvas_update`, the log of output events (LED, vibro, speaker, GPIO,
-//!   PWM, IR, UART) with simulated timestamps.
+//!   PWM, IR, UART) with simulated timestamps, the speaker's tones for
+//!   `--wav` ([`wav`]) and the frames for `--frames` ([`frames`]).
 //! - [`SimBoard`] (the `flipperzero` board) and [`SimPlatform`] (the VM's
 //!   platform: clock, sleeps, output) share it, so sleeping advances the
 //!   simulated time at once and due input events are then delivered.
@@ -20,6 +21,7 @@
 pub mod deflate;
 pub mod files;
 pub mod font;
+pub mod frames;
 pub mod png;
 pub mod press;
 pub mod realtime;
@@ -27,6 +29,7 @@ pub mod screen;
 pub mod status;
 pub mod term;
 pub mod term_keys;
+pub mod wav;
 #[cfg(feature = "window")]
 pub mod window;
 
@@ -145,6 +148,10 @@ pub struct SimState {
     pub pwm: [Option<(u32, u32)>; 8],
     /// The running tone: (frequency, volume).
     pub speaker: Option<(f32, f32)>,
+    /// Every tone change, for `--wav`.
+    pub tones: wav::Tones,
+    /// Where `canvas_update` saves frames (`--frames`).
+    pub frames: Option<frames::Frames>,
     /// Whether the UART is open.
     pub uart_open: bool,
     /// Bytes the UART will receive, for tests.
@@ -177,6 +184,8 @@ impl SimState {
             adc: [0; 8],
             pwm: [None; 8],
             speaker: None,
+            tones: wav::Tones::default(),
+            frames: None,
             uart_open: false,
             uart_rx: VecDeque::new(),
             ir_rx: Vec::new(),
@@ -227,8 +236,12 @@ impl Board for SimBoard {
     }
     fn canvas_update(&mut self) {
         let mut s = self.st();
+        let s = &mut *s;
         s.screen = s.canvas.clone();
         s.updates += 1;
+        if let Some(f) = &mut s.frames {
+            f.save(&s.screen);
+        }
     }
     fn canvas_set_color(&mut self, color: Color) {
         self.st().canvas.color = color;
@@ -299,6 +312,8 @@ impl Board for SimBoard {
     fn speaker_start(&mut self, freq: f32, volume: f32) -> bool {
         let mut s = self.st();
         s.speaker = Some((freq, volume));
+        let now = s.now_ns;
+        s.tones.start(now, freq, volume);
         s.log(format!("speaker start {freq:.2} Hz volume {volume:.2}"));
         true
     }
@@ -307,6 +322,8 @@ impl Board for SimBoard {
         match s.speaker {
             Some((f, _)) => {
                 s.speaker = Some((f, volume));
+                let now = s.now_ns;
+                s.tones.volume(now, volume);
                 s.log(format!("speaker volume {volume:.2}"));
                 true
             }
@@ -316,6 +333,8 @@ impl Board for SimBoard {
     fn speaker_stop(&mut self) -> bool {
         let mut s = self.st();
         if s.speaker.take().is_some() {
+            let now = s.now_ns;
+            s.tones.stop(now);
             s.log("speaker stop".into());
             true
         } else {
