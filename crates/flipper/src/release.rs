@@ -38,11 +38,6 @@ pub struct Used {
 }
 
 impl Used {
-    /// Nothing is on.
-    pub fn is_idle(&self) -> bool {
-        *self == Used::default()
-    }
-
     /// A `speaker_start` that succeeded, or a `speaker_stop`.
     pub(crate) fn speaker(&mut self, on: bool) {
         self.speaker = on;

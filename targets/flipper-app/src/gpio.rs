@@ -7,9 +7,6 @@ use core::ffi::c_void;
 use core::sync::atomic::{AtomicU8, Ordering};
 use flipperzero_sys as sys;
 
-/// Number of header pins.
-pub const PINS: usize = 8;
-
 /// Pins whose interrupt fired and was not yet taken (bit `n` = pin `n`). Written by
 /// interrupt handlers, so an atomic.
 static PENDING: AtomicU8 = AtomicU8::new(0);
