@@ -4,6 +4,7 @@ mod host;
 mod repl;
 mod sim_cmd;
 mod sim_live;
+mod sim_out;
 
 use fzpy_vm::{Config, Exit, Vm};
 use std::process::ExitCode;

@@ -11,14 +11,18 @@ const USAGE: &str = "usage: fzpy sim APP.py [options] [ARGS...] (options anywher
   --timeout SECONDS    simulated seconds before KeyboardInterrupt (default 60)
   --dump-screen        print the last screen as text art (# black, . white)
   --screenshot OUT.png save the last screen, 4x, Flipper orange
-  --events             print LED/vibro/speaker/GPIO/PWM/IR/UART events
+  --frames DIR         save every screen shown (canvas_update) as DIR/frame_0001.png ...
+  --wav OUT.wav        save the speaker's tones (22050 Hz mono 16-bit, at most 10 min)
+  --events             print LED/vibro/speaker/GPIO/PWM/IR/UART events, and
+                       what is switched off when the app ends
   --sd DIR             host folder the SD card /ext maps to (default: a fresh
                        temporary folder, removed at exit); other paths are host paths
   --heap SIZE          Python heap size (default 64k)
   --gc-stress          collect at every allocation
-Without --keys, --timeout, --dump-screen, --screenshot or --events the app
-plays on the real clock in a window, or in the terminal without a display
-(arrows, Enter = OK, Backspace/Esc = Back; q quits in the terminal).
+Without --keys, --timeout, --dump-screen, --screenshot, --frames, --wav or
+--events the app plays on the real clock in a window, or in the terminal
+without a display (arrows, Enter = OK, Backspace/Esc = Back; q quits in the
+terminal).
   --headless / --window / --terminal   force a mode";
 
 /// Runs the `sim` subcommand with the arguments after `sim`.
@@ -31,6 +35,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let mut config = fzpy_vm::Config::default();
     let (mut dump, mut events) = (false, false);
     let mut shot: Option<String> = None;
+    let mut rec = crate::sim_out::Recordings::default();
     let mut i = 0;
     let mut file: Option<String> = None;
     let mut rest: Vec<String> = Vec::new();
@@ -84,6 +89,13 @@ pub fn run(args: &[String]) -> ExitCode {
                 Ok(None) => {
                     eprintln!("fzpy sim: --heap needs a size such as 16k, 64k or 1m");
                     return ExitCode::from(2);
+                }
+                Err(c) => return c,
+            },
+            _ if crate::sim_out::Recordings::OPTIONS.contains(&a) => match need(val) {
+                Ok(v) => {
+                    rec.set(a, v);
+                    i += 1;
                 }
                 Err(c) => return c,
             },
@@ -151,9 +163,15 @@ pub fn run(args: &[String]) -> ExitCode {
                 return ExitCode::from(2);
             }
         };
+    if let Err(e) = rec.start(&mut state.borrow_mut()) {
+        eprintln!("fzpy sim: {e}");
+        return ExitCode::from(2);
+    }
     let r = vm.run_main(&src, &file);
+    fzpy_sim::release_all(&mut vm);
     let code = crate::finish(&mut vm, r);
     let st = state.borrow();
+    let recorded = rec.finish(&st);
     if st.timed_out {
         eprintln!(
             "fzpy sim: timeout after {} s of simulated time",
@@ -173,6 +191,9 @@ pub fn run(args: &[String]) -> ExitCode {
             eprintln!("fzpy sim: can't write '{path}': {e}");
             return ExitCode::from(1);
         }
+    }
+    if !recorded {
+        return ExitCode::from(1);
     }
     code
 }

@@ -109,6 +109,7 @@ pub fn run(
     let (mut vm, state, handle) =
         fzpy_sim::realtime::new_vm(config, Some(Box::new(crate::host::HostCompiler)), fe, opts);
     let r = vm.run_main(src, file);
+    fzpy_sim::release_all(&mut vm);
     handle.close();
     if !echo {
         use std::io::Write;

@@ -149,6 +149,9 @@ pub trait Board {
     ) -> bool;
     /// Whether a transmission runs.
     fn infrared_is_busy(&mut self) -> bool;
+    /// Ends the script's use of infrared: stops a transmission that still
+    /// runs and frees capture buffers.
+    fn infrared_stop(&mut self);
 
     // ---- UART ----
     /// Opens the UART; false if taken.

@@ -7,12 +7,15 @@
 //! `vm.ext`, and sets `vm.event_hook` to [`deliver_events`], which the VM
 //! runs between bytecodes and during `time.sleep*`: it calls the
 //! `@on_input` / `@on_gpio` handlers (kept in heap roots `EXT0`, `EXT0 + 1`).
+//! When the script ends, the runner calls [`release_all`] to switch off
+//! what it left on.
 #![no_std]
 #![warn(missing_docs)]
 
 extern crate alloc;
 
 pub mod board;
+pub mod release;
 pub mod uart;
 
 use alloc::boxed::Box;
@@ -25,6 +28,7 @@ use fzpy_vm::native::{def, Args, NativeDef};
 use fzpy_vm::types::TypeId;
 use fzpy_vm::value::Value;
 use fzpy_vm::vm::{Msg, PyResult, Vm};
+pub use release::{release_all, Used};
 
 /// Heap root of the `@on_input` handler.
 const ROOT_INPUT: usize = root::EXT0;
@@ -41,6 +45,8 @@ pub struct Flipper {
     dialog: Dialog,
     /// A handler runs: events wait until it returns.
     in_handler: bool,
+    /// Outputs left on, for [`release_all`].
+    pub used: Used,
 }
 
 /// Registers `flipperzero` with `vm`, driving `board`.
@@ -52,6 +58,7 @@ pub fn install(vm: &mut Vm, board: Box<dyn Board>) {
         align: (Align::Begin, Align::Begin),
         dialog: Dialog::default(),
         in_handler: false,
+        used: Used::default(),
     }));
     vm.event_hook = Some(deliver_events);
 }
@@ -528,7 +535,10 @@ fn dynamic(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
 fn vibro_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, args, "vibro_set", 1, 1, &[])?;
     let on = truth(vm, args, 0, "state", false)?;
-    board(vm, |b| b.vibro_set(on))?;
+    with(vm, |s| {
+        s.board.vibro_set(on);
+        s.used.vibro(on);
+    })?;
     Ok(Value::bool(on))
 }
 
@@ -540,7 +550,10 @@ fn light_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, args, "light_set", 2, 2, &[])?;
     let mask = light_mask(vm, args, 0, "light_set")?;
     let br = int_in(vm, args, 1, "light_set", "brightness", 0, 255)? as u8;
-    board(vm, |b| b.light_set(mask, br))?;
+    with(vm, |s| {
+        s.board.light_set(mask, br);
+        s.used.light(mask, br);
+    })?;
     Ok(Value::NONE)
 }
 
@@ -554,7 +567,10 @@ fn light_blink_start(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if on > period {
         return Err(value_error(vm, f, "on_time", "must not exceed the period"));
     }
-    board(vm, |b| b.light_blink_start(mask, br, on, period))?;
+    with(vm, |s| {
+        s.board.light_blink_start(mask, br, on, period);
+        s.used.blink(true);
+    })?;
     Ok(Value::NONE)
 }
 
@@ -567,7 +583,10 @@ fn light_blink_set_color(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn light_blink_stop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, args, "light_blink_stop", 0, 0, &[])?;
-    board(vm, |b| b.light_blink_stop())?;
+    with(vm, |s| {
+        s.board.light_blink_stop();
+        s.used.blink(false);
+    })?;
     Ok(Value::NONE)
 }
 
@@ -576,7 +595,14 @@ fn speaker_start(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, args, f, 2, 2, &[])?;
     let freq = num_in(vm, args, 0, f, "frequency", (0.0, 100_000.0), 0.0)? as f32;
     let vol = num_in(vm, args, 1, f, "volume", (0.0, 1.0), 0.0)? as f32;
-    Ok(Value::bool(board(vm, |b| b.speaker_start(freq, vol))?))
+    let ok = with(vm, |s| {
+        let ok = s.board.speaker_start(freq, vol);
+        if ok {
+            s.used.speaker(true);
+        }
+        ok
+    })?;
+    Ok(Value::bool(ok))
 }
 
 fn speaker_set_volume(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -588,7 +614,11 @@ fn speaker_set_volume(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn speaker_stop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, args, "speaker_stop", 0, 0, &[])?;
-    Ok(Value::bool(board(vm, |b| b.speaker_stop())?))
+    let ok = with(vm, |s| {
+        s.used.speaker(false);
+        s.board.speaker_stop()
+    })?;
+    Ok(Value::bool(ok))
 }
 
 /// A decorator storing its callable argument in heap root `r`.
@@ -849,15 +879,23 @@ fn gpio_init_pin(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let pull = int_in(vm, args, 2, f, "pull", 0, 2)? as u32;
     let speed = int_in(vm, args, 3, f, "speed", 0, 3)? as u32;
-    Ok(Value::bool(board(vm, |b| {
-        b.gpio_init_pin(pin, mode as u32, pull, speed)
-    })?))
+    let ok = with(vm, |s| {
+        let ok = s.board.gpio_init_pin(pin, mode as u32, pull, speed);
+        if ok {
+            s.used.gpio_init(pin, mode as u32, pull);
+        }
+        ok
+    })?;
+    Ok(Value::bool(ok))
 }
 
 fn gpio_deinit_pin(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, args, "gpio_deinit_pin", 1, 1, &[])?;
     let pin = pin_arg(vm, args, 0, "gpio_deinit_pin")?;
-    board(vm, |b| b.gpio_deinit_pin(pin))?;
+    with(vm, |s| {
+        s.board.gpio_deinit_pin(pin);
+        s.used.gpio_deinit(pin);
+    })?;
     Ok(Value::NONE)
 }
 
@@ -916,13 +954,23 @@ fn pwm_start(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pin = pwm_pin(vm, args, f)?;
     let freq = int_in(vm, args, 1, f, "frequency", 1, 1_000_000)? as u32;
     let duty = int_in(vm, args, 2, f, "duty", 0, 100)? as u32;
-    Ok(Value::bool(board(vm, |b| b.pwm_start(pin, freq, duty))?))
+    let ok = with(vm, |s| {
+        let ok = s.board.pwm_start(pin, freq, duty);
+        if ok {
+            s.used.pwm(pin, true);
+        }
+        ok
+    })?;
+    Ok(Value::bool(ok))
 }
 
 fn pwm_stop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, args, "pwm_stop", 1, 1, &[])?;
     let pin = pwm_pin(vm, args, "pwm_stop")?;
-    board(vm, |b| b.pwm_stop(pin))?;
+    with(vm, |s| {
+        s.board.pwm_stop(pin);
+        s.used.pwm(pin, false);
+    })?;
     Ok(Value::NONE)
 }
 
@@ -941,7 +989,10 @@ fn infrared_receive(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         t as u32
     };
-    let n = board(vm, |b| b.infrared_receive(t))?;
+    let n = with(vm, |s| {
+        s.used.infrared();
+        s.board.infrared_receive(t)
+    })?;
     let base = vm.sp();
     let l = vm.new_list(n)?;
     vm.push(l)?;
@@ -1006,9 +1057,12 @@ fn infrared_transmit(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(value_error(vm, f, "frequency", "must be in 10000..56000"));
     }
     let duty = num_in(vm, args, 4, f, "duty", (0.0, 1.0), 0.33)? as f32;
-    Ok(Value::bool(board(vm, |b| {
-        b.infrared_transmit(&buf[..n], repeat as u32, ext, freq as u32, duty)
-    })?))
+    let ok = with(vm, |s| {
+        s.used.infrared();
+        s.board
+            .infrared_transmit(&buf[..n], repeat as u32, ext, freq as u32, duty)
+    })?;
+    Ok(Value::bool(ok))
 }
 
 fn infrared_is_busy(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -1021,7 +1075,14 @@ fn uart_open(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arity(vm, args, f, 2, 2, &[])?;
     let mode = int_in(vm, args, 0, f, "mode", 0, 1)? as u32;
     let baud = int_in(vm, args, 1, f, "baud_rate", 1, 4_000_000)? as u32;
-    if !board(vm, |b| b.uart_open(mode, baud))? {
+    let ok = with(vm, |s| {
+        let ok = s.board.uart_open(mode, baud);
+        if ok {
+            s.used.uart(true);
+        }
+        ok
+    })?;
+    if !ok {
         return Err(vm.raise_msg(TypeId::OSError, "[Errno 16] EBUSY: UART is in use"));
     }
     uart::handle(vm)

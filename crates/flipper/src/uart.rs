@@ -6,7 +6,7 @@
 //! non-blocking (`b''` when empty). There is one UART, so the methods act
 //! on the board, not on `self`.
 
-use crate::{arity, board, int_arg, type_error};
+use crate::{arity, board, int_arg, type_error, with};
 use fzpy_vm::modules::{builtin_module_getattr, ModuleDef};
 use fzpy_vm::native::{def, Args, NativeDef};
 use fzpy_vm::types::TypeId;
@@ -183,8 +183,16 @@ fn flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let args = after_self(vm, args, "close")?;
     arity(vm, args, "close", 0, 0, &[])?;
-    board(vm, |b| b.uart_close())?;
+    close_uart(vm)?;
     Ok(Value::NONE)
+}
+
+/// Closes the UART on the board.
+fn close_uart(vm: &mut Vm) -> PyResult<()> {
+    with(vm, |s| {
+        s.board.uart_close();
+        s.used.uart(false);
+    })
 }
 
 /// `__enter__` and `__iter__`: the handle itself.
@@ -198,7 +206,7 @@ fn enter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let rest = after_self(vm, args, "__exit__")?;
     arity(vm, rest, "__exit__", 0, 3, &[])?;
-    board(vm, |b| b.uart_close())?;
+    close_uart(vm)?;
     Ok(Value::NONE)
 }
 

@@ -4,7 +4,8 @@
 //! - [`SimState`] holds everything: the simulated time, the scripted input
 //!   queue, the drawing buffer and the screen last shown by
 //!   `canvas_update`, the log of output events (LED, vibro, speaker, GPIO,
-//!   PWM, IR, UART) with simulated timestamps.
+//!   PWM, IR, UART) with simulated timestamps, the speaker's tones for
+//!   `--wav` ([`wav`]) and the frames for `--frames` ([`frames`]).
 //! - [`SimBoard`] (the `flipperzero` board) and [`SimPlatform`] (the VM's
 //!   platform: clock, sleeps, output) share it, so sleeping advances the
 //!   simulated time at once and due input events are then delivered.
@@ -17,8 +18,10 @@
 
 #![warn(missing_docs)]
 
+pub mod deflate;
 pub mod files;
 pub mod font;
+pub mod frames;
 pub mod png;
 pub mod press;
 pub mod realtime;
@@ -26,9 +29,12 @@ pub mod screen;
 pub mod status;
 pub mod term;
 pub mod term_keys;
+pub mod wav;
 #[cfg(feature = "window")]
 pub mod window;
 
+/// Switches off what the script left on; runners call it when it ends.
+pub use fzpy_flipper::release_all;
 use fzpy_flipper::{Align, Board, Color, Dialog, Font};
 use fzpy_vm::files::{FileResult, OpenFlags, Whence};
 use fzpy_vm::{Config, Platform, Vm};
@@ -142,6 +148,10 @@ pub struct SimState {
     pub pwm: [Option<(u32, u32)>; 8],
     /// The running tone: (frequency, volume).
     pub speaker: Option<(f32, f32)>,
+    /// Every tone change, for `--wav`.
+    pub tones: wav::Tones,
+    /// Where `canvas_update` saves frames (`--frames`).
+    pub frames: Option<frames::Frames>,
     /// Whether the UART is open.
     pub uart_open: bool,
     /// Bytes the UART will receive, for tests.
@@ -174,6 +184,8 @@ impl SimState {
             adc: [0; 8],
             pwm: [None; 8],
             speaker: None,
+            tones: wav::Tones::default(),
+            frames: None,
             uart_open: false,
             uart_rx: VecDeque::new(),
             ir_rx: Vec::new(),
@@ -224,8 +236,12 @@ impl Board for SimBoard {
     }
     fn canvas_update(&mut self) {
         let mut s = self.st();
+        let s = &mut *s;
         s.screen = s.canvas.clone();
         s.updates += 1;
+        if let Some(f) = &mut s.frames {
+            f.save(&s.screen);
+        }
     }
     fn canvas_set_color(&mut self, color: Color) {
         self.st().canvas.color = color;
@@ -296,6 +312,8 @@ impl Board for SimBoard {
     fn speaker_start(&mut self, freq: f32, volume: f32) -> bool {
         let mut s = self.st();
         s.speaker = Some((freq, volume));
+        let now = s.now_ns;
+        s.tones.start(now, freq, volume);
         s.log(format!("speaker start {freq:.2} Hz volume {volume:.2}"));
         true
     }
@@ -304,6 +322,8 @@ impl Board for SimBoard {
         match s.speaker {
             Some((f, _)) => {
                 s.speaker = Some((f, volume));
+                let now = s.now_ns;
+                s.tones.volume(now, volume);
                 s.log(format!("speaker volume {volume:.2}"));
                 true
             }
@@ -313,6 +333,8 @@ impl Board for SimBoard {
     fn speaker_stop(&mut self) -> bool {
         let mut s = self.st();
         if s.speaker.take().is_some() {
+            let now = s.now_ns;
+            s.tones.stop(now);
             s.log("speaker stop".into());
             true
         } else {
@@ -390,14 +412,22 @@ impl Board for SimBoard {
         duty: f32,
     ) -> bool {
         let list: Vec<String> = signal.iter().map(u32::to_string).collect();
-        self.st().log(format!(
+        let mut s = self.st();
+        s.log(format!(
             "infrared transmit [{}] repeat={repeat} external={use_external_pin} {frequency} Hz duty={duty:.2}",
             list.join(", ")
         ));
+        // The device sends the whole signal before returning.
+        let us: u64 = signal.iter().map(|&t| u64::from(t)).sum();
+        s.now_ns = s.now_ns.saturating_add(us * u64::from(repeat) * 1000);
         true
     }
     fn infrared_is_busy(&mut self) -> bool {
         false
+    }
+    fn infrared_stop(&mut self) {
+        // Transmissions end before `infrared_transmit` returns: nothing runs.
+        self.st().ir_last.clear();
     }
 
     fn uart_open(&mut self, mode: u32, baud: u32) -> bool {
@@ -412,6 +442,9 @@ impl Board for SimBoard {
     }
     fn uart_read(&mut self, buf: &mut [u8]) -> usize {
         let mut s = self.st();
+        if !s.uart_open {
+            return 0;
+        }
         let mut n = 0;
         while n < buf.len() {
             match s.uart_rx.pop_front() {
@@ -425,11 +458,20 @@ impl Board for SimBoard {
         n
     }
     fn uart_write(&mut self, data: &[u8]) -> usize {
-        self.st()
-            .log(format!("uart write {:?}", String::from_utf8_lossy(data)));
+        let mut s = self.st();
+        // A closed UART sends nothing, as on the device.
+        if !s.uart_open {
+            return 0;
+        }
+        s.log(format!("uart write {:?}", String::from_utf8_lossy(data)));
         data.len()
     }
-    fn uart_flush(&mut self) {}
+    fn uart_flush(&mut self) {
+        let mut s = self.st();
+        if s.uart_open {
+            s.log("uart flush".into());
+        }
+    }
     fn uart_close(&mut self) {
         let mut s = self.st();
         if s.uart_open {
@@ -598,13 +640,9 @@ pub fn new_vm(
 /// The screen scaled `scale` times as a PNG: Flipper orange background
 /// (#FF8200), black pixels.
 pub fn screenshot_png(screen: &Canvas, scale: u32) -> Vec<u8> {
+    let scale = scale.max(1);
     let (w, h) = (screen::WIDTH as u32 * scale, screen::HEIGHT as u32 * scale);
-    let mut rgb = Vec::with_capacity((w * h * 3) as usize);
-    for y in 0..h {
-        for x in 0..w {
-            let on = screen.get((x / scale) as i32, (y / scale) as i32);
-            rgb.extend_from_slice(if on { &[0, 0, 0] } else { &[0xff, 0x82, 0x00] });
-        }
-    }
-    png::encode_rgb(w, h, &rgb)
+    png::encode_two_color(w, h, [[0xff, 0x82, 0x00], [0, 0, 0]], |x, y| {
+        screen.get((x / scale) as i32, (y / scale) as i32)
+    })
 }

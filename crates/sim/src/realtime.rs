@@ -261,6 +261,7 @@ impl Board for LiveBoard {
             duty: f32
         ) -> bool;
         fn infrared_is_busy(&mut self) -> bool;
+        fn infrared_stop(&mut self);
         fn uart_open(&mut self, mode: u32, baud: u32) -> bool;
         fn uart_read(&mut self, buf: &mut [u8]) -> usize;
         fn uart_write(&mut self, data: &[u8]) -> usize;

@@ -79,6 +79,40 @@ fn screenshot_is_a_png() {
     assert_eq!(&png[16..24], &[0, 0, 2, 0, 0, 0, 1, 0]);
 }
 
+#[test]
+fn screenshot_pixels_match_the_screen() {
+    let mut c = fzpy_sim::screen::Canvas::default();
+    c.frame(0, 0, 128, 64, 3);
+    c.disc(40, 30, 12);
+    c.line(0, 63, 127, 0);
+    c.text(
+        70,
+        20,
+        fzpy_flipper::Align::Begin,
+        fzpy_flipper::Align::Begin,
+        "Hi 42",
+    );
+    for scale in [1, 4] {
+        let file = fzpy_sim::screenshot_png(&c, scale);
+        let mut dec = png::Decoder::new(std::io::Cursor::new(&file));
+        dec.set_transformations(png::Transformations::EXPAND);
+        let mut r = dec.read_info().unwrap();
+        let mut rgb = vec![0; r.output_buffer_size().unwrap()];
+        let info = r.next_frame(&mut rgb).unwrap();
+        assert_eq!((info.width, info.height), (128 * scale, 64 * scale));
+        for y in 0..64 * scale {
+            for x in 0..128 * scale {
+                let i = ((y * 128 * scale + x) * 3) as usize;
+                let on = c.get((x / scale) as i32, (y / scale) as i32);
+                let want: &[u8] = if on { &[0, 0, 0] } else { &[0xff, 0x82, 0x00] };
+                assert_eq!(&rgb[i..i + 3], want, "({x}, {y}) at {scale}x");
+            }
+        }
+        // A 1-bit palette image, compressed: far below the 384 KB of RGB.
+        assert!(file.len() < 2000, "{} bytes", file.len());
+    }
+}
+
 /// Names a stub declares: at the top level (`def`, `class`, `NAME: type`),
 /// and per class (indented `def` and attributes). Checks that each of them
 /// is followed by a docstring.

@@ -77,6 +77,7 @@ fn run(
         },
     );
     let r = vm.run_main(src, "live.py");
+    fzpy_sim::release_all(&mut vm);
     handle.close();
     let raised = r.is_err();
     if raised {

@@ -1,6 +1,7 @@
 //! The `flipperzero` module's [`Board`] on the device: the direct-draw canvas, the
 //! buttons, speaker, LED, backlight, vibration, the header's pins, infrared, UART and
-//! dialogs. Everything the script turned on is turned off when the board is dropped.
+//! dialogs. What the script leaves on is turned off by the module's `release_all` through
+//! these calls when the script ends.
 
 use crate::gpio::Pins;
 use crate::infrared::Infrared;
@@ -20,10 +21,6 @@ pub struct DeviceBoard {
     font: Font,
     /// The speaker is acquired (a tone plays).
     speaker: bool,
-    vibro: bool,
-    /// LED channels / backlight set by the script, and whether it blinks.
-    lights: u32,
-    blinking: bool,
     pins: Pins,
     infrared: Infrared,
     serial: Serial,
@@ -37,9 +34,6 @@ impl DeviceBoard {
             color: Color::Black,
             font: Font::Primary,
             speaker: false,
-            vibro: false,
-            lights: 0,
-            blinking: false,
             pins: Pins::default(),
             infrared: Infrared::new(),
             serial: Serial::default(),
@@ -209,13 +203,11 @@ impl Board for DeviceBoard {
     fn vibro_set(&mut self, on: bool) {
         // SAFETY: a plain motor switch.
         unsafe { sys::furi_hal_vibro_on(on) };
-        self.vibro = on;
     }
 
     fn light_set(&mut self, mask: u32, brightness: u8) {
         // SAFETY: `light` is a valid channel mask.
         unsafe { sys::furi_hal_light_set(light(mask), brightness) };
-        self.lights |= mask;
     }
 
     fn light_blink_start(&mut self, mask: u32, brightness: u8, on_ms: u32, period_ms: u32) {
@@ -225,7 +217,6 @@ impl Board for DeviceBoard {
         );
         // SAFETY: `light` is a valid channel mask.
         unsafe { sys::furi_hal_light_blink_start(light(mask), brightness, on, period) };
-        self.blinking = true;
     }
 
     fn light_blink_set_color(&mut self, mask: u32) {
@@ -236,12 +227,11 @@ impl Board for DeviceBoard {
     fn light_blink_stop(&mut self) {
         // SAFETY: stopping is allowed when not blinking.
         unsafe { sys::furi_hal_light_blink_stop() };
-        self.blinking = false;
     }
 
     fn speaker_start(&mut self, freq: f32, volume: f32) -> bool {
         // SAFETY: the speaker is used only while acquired; released in `speaker_stop`
-        // or on drop.
+        // (the module calls it when the script ends with a tone on).
         unsafe {
             if !self.speaker {
                 if !sys::furi_hal_speaker_acquire(100) {
@@ -336,6 +326,11 @@ impl Board for DeviceBoard {
         unsafe { sys::furi_hal_infrared_is_busy() }
     }
 
+    fn infrared_stop(&mut self) {
+        // Transmissions end before `transmit` returns; this frees the capture.
+        self.infrared.stop()
+    }
+
     fn uart_open(&mut self, mode: u32, baud: u32) -> bool {
         self.serial.open(mode, baud)
     }
@@ -407,30 +402,5 @@ impl Board for DeviceBoard {
             sys::DialogMessageButtonRight => 4,
             _ => 32,
         }
-    }
-}
-
-impl Drop for DeviceBoard {
-    fn drop(&mut self) {
-        self.speaker_stop();
-        if self.vibro {
-            self.vibro_set(false);
-        }
-        if self.blinking {
-            self.light_blink_stop();
-        }
-        // SAFETY: plain light writes: the LED off, the backlight back on (the
-        // notification service dims it again on its own timer).
-        unsafe {
-            if self.lights & 7 != 0 {
-                sys::furi_hal_light_set(light(7), 0);
-            }
-            if self.lights & 8 != 0 {
-                sys::furi_hal_light_set(sys::LightBacklight, 0xff);
-            }
-        }
-        self.pins.reset();
-        self.infrared.stop();
-        self.serial.close();
     }
 }

@@ -7,9 +7,6 @@ use core::ffi::c_void;
 use core::sync::atomic::{AtomicU8, Ordering};
 use flipperzero_sys as sys;
 
-/// Number of header pins.
-pub const PINS: usize = 8;
-
 /// Pins whose interrupt fired and was not yet taken (bit `n` = pin `n`). Written by
 /// interrupt handlers, so an atomic.
 static PENDING: AtomicU8 = AtomicU8::new(0);
@@ -33,22 +30,21 @@ unsafe extern "C" fn on_edge(ctx: *mut c_void) {
     PENDING.fetch_or(1 << (ctx as usize & 7), Ordering::Relaxed);
 }
 
-/// What the app configured on the header, undone by [`Pins::reset`].
+/// What the app configured on the header (the module's `release_all` stops PWM and
+/// deinitialises the pins the script left configured).
 #[derive(Default)]
 pub struct Pins {
     /// Pins initialised by the script (bit per pin).
     used: u8,
     /// Pins with an interrupt callback.
     interrupts: u8,
-    /// PWM outputs started (bit 0 PA7/TIM1, bit 1 PA4/LPTIM2).
-    pwm: u8,
 }
 
 /// The PWM output on `pin`: PA7 (TIM1) and PA4 (LPTIM2) only.
-fn pwm_channel(pin: u32) -> Option<(sys::FuriHalPwmOutputId, u8)> {
+fn pwm_channel(pin: u32) -> Option<sys::FuriHalPwmOutputId> {
     match pin {
-        7 => Some((sys::FuriHalPwmOutputIdTim1PA7, 1)),
-        5 => Some((sys::FuriHalPwmOutputIdLptim2PA4, 2)),
+        7 => Some(sys::FuriHalPwmOutputIdTim1PA7),
+        5 => Some(sys::FuriHalPwmOutputIdLptim2PA4),
         _ => None,
     }
 }
@@ -151,11 +147,12 @@ impl Pins {
 
     /// Starts (or retunes) PWM on PA7 or PA4; false on other pins.
     pub fn pwm_start(&mut self, pin: u32, freq: u32, duty: u32) -> bool {
-        let Some((ch, bit)) = pwm_channel(pin) else {
+        let Some(ch) = pwm_channel(pin) else {
             return false;
         };
         let duty = duty.min(100) as u8;
-        // SAFETY: `ch` is a PWM output of the header; stopped in `reset`.
+        // SAFETY: `ch` is a PWM output of the header; stopped by `pwm_stop` (the module
+        // calls it when the script ends with PWM running).
         unsafe {
             if sys::furi_hal_pwm_is_running(ch) {
                 sys::furi_hal_pwm_set_params(ch, freq, duty);
@@ -163,36 +160,22 @@ impl Pins {
                 sys::furi_hal_pwm_start(ch, freq, duty);
             }
         }
-        self.pwm |= bit;
         true
     }
 
     /// Stops PWM on `pin` if it runs.
     pub fn pwm_stop(&mut self, pin: u32) {
-        if let Some((ch, bit)) = pwm_channel(pin) {
+        if let Some(ch) = pwm_channel(pin) {
             if self.pwm_is_running(pin) {
                 // SAFETY: the output runs.
                 unsafe { sys::furi_hal_pwm_stop(ch) };
             }
-            self.pwm &= !bit;
         }
     }
 
     /// Whether PWM runs on `pin`.
     pub fn pwm_is_running(&mut self, pin: u32) -> bool {
         // SAFETY: a status read of a header PWM output.
-        pwm_channel(pin).is_some_and(|(ch, _)| unsafe { sys::furi_hal_pwm_is_running(ch) })
-    }
-
-    /// Stops PWM and resets every pin the script used.
-    pub fn reset(&mut self) {
-        for pin in [7, 5] {
-            if self.pwm & pwm_channel(pin).map_or(0, |c| c.1) != 0 {
-                self.pwm_stop(pin);
-            }
-        }
-        for pin in 0..PINS as u32 {
-            self.deinit(pin);
-        }
+        pwm_channel(pin).is_some_and(|ch| unsafe { sys::furi_hal_pwm_is_running(ch) })
     }
 }

@@ -164,8 +164,8 @@ impl Infrared {
         true
     }
 
-    /// Nothing runs between calls (receive and transmit both finish before
-    /// returning); kept for the board's release order.
+    /// Frees the last capture. Nothing else runs between calls: receive and transmit
+    /// both finish before returning.
     pub fn stop(&mut self) {
         self.timings = Vec::new();
     }

@@ -28,6 +28,7 @@ pub fn run_with(
     let (mut vm, st) = new_vm(config, &opts, Some(Box::new(TestCompiler))).expect("options");
     setup(&st);
     let r = vm.run_main(src, "test.py");
+    fzpy_flipper::release_all(&mut vm);
     let raised = r.is_err();
     if raised {
         vm.report_exception();
