@@ -12,12 +12,16 @@ const USAGE: &str = "usage: fzpy sim APP.py [options] [ARGS...] (options anywher
   --dump-screen        print the last screen as text art (# black, . white)
   --screenshot OUT.png save the last screen, 4x, Flipper orange
   --events             print LED/vibro/speaker/GPIO/PWM/IR/UART events
+  --inputs FILE        simulated inputs on the timeline, one a line:
+                       TIME_MS gpio PB2 high|low, TIME_MS adc PC0 VOLTS,
+                       TIME_MS uart \"text\\n\" or hex bytes, TIME_MS ir 9000 4500 ...
+                       (# comments; see docs/simulator.md)
   --sd DIR             host folder the SD card /ext maps to (default: a fresh
                        temporary folder, removed at exit); other paths are host paths
   --heap SIZE          Python heap size (default 64k)
   --gc-stress          collect at every allocation
-Without --keys, --timeout, --dump-screen, --screenshot or --events the app
-plays on the real clock in a window, or in the terminal without a display
+Without --keys, --timeout, --dump-screen, --screenshot, --events or --inputs
+the app plays on the real clock in a window, or in the terminal without a display
 (arrows, Enter = OK, Backspace/Esc = Back; q quits in the terminal).
   --headless / --window / --terminal   force a mode";
 
@@ -66,6 +70,17 @@ pub fn run(args: &[String]) -> ExitCode {
                 Ok(v) => {
                     opts.sd = Some(v.into());
                     i += 1;
+                }
+                Err(c) => return c,
+            },
+            "--inputs" => match need(val).map(|f| read_inputs(&f)) {
+                Ok(Ok(inputs)) => {
+                    opts.inputs = inputs;
+                    i += 1;
+                }
+                Ok(Err(e)) => {
+                    eprintln!("fzpy sim: {e}");
+                    return ExitCode::from(2);
                 }
                 Err(c) => return c,
             },
@@ -175,6 +190,12 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     }
     code
+}
+
+/// The `--inputs` file, read: errors as `FILE:LINE: what`.
+fn read_inputs(path: &str) -> Result<fzpy_sim::inputs::Inputs, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("can't read '{path}': {e}"))?;
+    fzpy_sim::inputs::parse(&text).map_err(|e| format!("{path}:{}: {}", e.line, e.msg))
 }
 
 /// The default SD card: a new folder in the temporary directory, removed
