@@ -298,3 +298,23 @@ fn bad_inputs_files_are_refused_with_their_line() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn dialog_is_the_last_screen() {
+    // The dialog of crates/sim/tests/dialog.rs, answered by Right: the dump
+    // is its committed screen.
+    let out = fzpy()
+        .args([
+            "sim",
+            "crates/sim/tests/screens/dialog.py",
+            "--keys",
+            "up,right",
+        ])
+        .arg("--dump-screen")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let screen =
+        std::fs::read_to_string(root().join("crates/sim/tests/screens/dialog.txt")).unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), format!("4\n{screen}"));
+}

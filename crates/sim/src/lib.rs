@@ -18,6 +18,7 @@
 
 #![warn(missing_docs)]
 
+pub mod dialog;
 pub mod files;
 pub mod font;
 pub mod inputs;
@@ -455,32 +456,7 @@ impl Board for SimBoard {
     }
 
     fn dialog_show(&mut self, dialog: &Dialog) -> u32 {
-        let mut s = self.st();
-        let mut c = Canvas::default();
-        for t in [&dialog.header, &dialog.text].into_iter().flatten() {
-            c.text(t.x, t.y, t.h, t.v, &t.text);
-        }
-        let places = [(0, Align::Begin), (64, Align::Center), (127, Align::End)];
-        for (label, (x, h)) in dialog.buttons.iter().zip(places) {
-            if let Some(l) = label {
-                c.text(x, 63, h, Align::End, l);
-            }
-        }
-        s.screen = c;
-        s.log("dialog shown".into());
-        // The next short press answers it.
-        while let Some((t, b, ty)) = s.input.pop_front() {
-            s.now_ns = s.now_ns.max(t);
-            if ty == SHORT {
-                // The dialog takes the button's release too.
-                if matches!(s.input.front(), Some(&(_, b2, RELEASE)) if b2 == b) {
-                    s.input.pop_front();
-                }
-                return b;
-            }
-        }
-        s.now_ns = s.now_ns.max(s.timeout_ns);
-        32
+        dialog::show(&mut self.st(), dialog)
     }
 }
 
