@@ -2,8 +2,9 @@
 # bars with their voltages, an output on PA7 that Ok toggles (wire an LED
 # with a resistor to pin 2), and a counter of rising edges on PB2 (pin 6)
 # counted by an interrupt handler. Left resets the counter, a long Back
-# quits (and releases the pins). Headless in the simulator:
-#   fzpy sim examples/gpio.py --keys ok,ok,ok --events --dump-screen
+# quits (and releases the pins). Headless in the simulator, with voltages
+# and pulses from an inputs file:
+#   fzpy sim examples/gpio.py --inputs examples/gpio.inputs.txt --keys ok,ok,ok --events --dump-screen
 import time
 import flipperzero as f0
 

@@ -1,8 +1,8 @@
 # A UART terminal for the Flipper Zero: shows the lines that arrive on the
 # USART (pins 13 TX, 14 RX, 115200 baud) and echoes each one back with a
 # "> " prefix. Ok sends a ping, a long Back quits (leaving the `with` block
-# closes the UART). Headless in the simulator:
-#   fzpy sim examples/uart_echo.py --keys ok,wait:300,long:back --events
+# closes the UART). Headless in the simulator, with lines from an inputs file:
+#   fzpy sim examples/uart_echo.py --inputs examples/uart_echo.inputs.txt --keys ok,wait:300,long:back --events
 import time
 import flipperzero as f0
 

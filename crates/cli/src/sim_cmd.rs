@@ -15,14 +15,18 @@ const USAGE: &str = "usage: fzpy sim APP.py [options] [ARGS...] (options anywher
   --wav OUT.wav        save the speaker's tones (22050 Hz mono 16-bit, at most 10 min)
   --events             print LED/vibro/speaker/GPIO/PWM/IR/UART events, and
                        what is switched off when the app ends
+  --inputs FILE        simulated inputs on the timeline, one a line:
+                       TIME_MS gpio PB2 high|low, TIME_MS adc PC0 VOLTS,
+                       TIME_MS uart \"text\\n\" or hex bytes, TIME_MS ir 9000 4500 ...
+                       (# comments; see docs/simulator.md)
   --sd DIR             host folder the SD card /ext maps to (default: a fresh
                        temporary folder, removed at exit); other paths are host paths
   --heap SIZE          Python heap size (default 64k)
   --gc-stress          collect at every allocation
-Without --keys, --timeout, --dump-screen, --screenshot, --frames, --wav or
---events the app plays on the real clock in a window, or in the terminal
-without a display (arrows, Enter = OK, Backspace/Esc = Back; q quits in the
-terminal).
+Without --keys, --timeout, --dump-screen, --screenshot, --frames, --wav,
+--events or --inputs the app plays on the real clock in a window, or in the
+terminal without a display (arrows, Enter = OK, Backspace/Esc = Back; q quits
+in the terminal).
   --headless / --window / --terminal   force a mode";
 
 /// Runs the `sim` subcommand with the arguments after `sim`.
@@ -71,6 +75,17 @@ pub fn run(args: &[String]) -> ExitCode {
                 Ok(v) => {
                     opts.sd = Some(v.into());
                     i += 1;
+                }
+                Err(c) => return c,
+            },
+            "--inputs" => match need(val).map(|f| read_inputs(&f)) {
+                Ok(Ok(inputs)) => {
+                    opts.inputs = inputs;
+                    i += 1;
+                }
+                Ok(Err(e)) => {
+                    eprintln!("fzpy sim: {e}");
+                    return ExitCode::from(2);
                 }
                 Err(c) => return c,
             },
@@ -196,6 +211,12 @@ pub fn run(args: &[String]) -> ExitCode {
         return ExitCode::from(1);
     }
     code
+}
+
+/// The `--inputs` file, read: errors as `FILE:LINE: what`.
+fn read_inputs(path: &str) -> Result<fzpy_sim::inputs::Inputs, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("can't read '{path}': {e}"))?;
+    fzpy_sim::inputs::parse(&text).map_err(|e| format!("{path}:{}: {}", e.line, e.msg))
 }
 
 /// The default SD card: a new folder in the temporary directory, removed

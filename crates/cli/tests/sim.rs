@@ -224,3 +224,97 @@ fn logger_example_appends_to_the_sd_card() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn inputs_file_feeds_the_app() {
+    // The GPIO example with its documented inputs: three edges counted,
+    // the committed screen (the one docs/examples.md shows).
+    let out = fzpy()
+        .args([
+            "sim",
+            "examples/gpio.py",
+            "--inputs",
+            "examples/gpio.inputs.txt",
+        ])
+        .args(["--keys", "ok,ok,ok,wait:200,long:back", "--dump-screen"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let screen = std::fs::read_to_string(root().join("examples/gpio.screen.txt")).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("edges counted: 3\n{screen}")
+    );
+}
+
+#[test]
+fn bad_inputs_files_are_refused_with_their_line() {
+    let dir = common::fresh_dir("inputs");
+    let file = dir.join("in.txt");
+    for (text, want) in [
+        (
+            "# ok so far\n10 gpio PB2 high\n20 gpio PZ1 low\n",
+            ":3: unknown pin 'PZ1' (PC0, PC1, PC3, PB2, PB3, PA4, PA6, PA7)\n",
+        ),
+        (
+            "10 adc PB2 1.0\n",
+            ":1: PB2 has no ADC channel (PC0, PC1, PC3, PA4, PA6, PA7)\n",
+        ),
+        ("\n\n5 uart \"open\n", ":3: the closing quote is missing\n"),
+        (
+            "later ir 100\n",
+            ":1: bad time 'later' (milliseconds, such as 250 or 12.5)\n",
+        ),
+    ] {
+        std::fs::write(&file, text).unwrap();
+        let out = fzpy()
+            .args(["sim", "examples/counter.py", "--inputs"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{text}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!("fzpy sim: {}{want}", file.display()),
+        );
+        assert!(out.stdout.is_empty());
+    }
+    for bad in [
+        &["sim", "examples/counter.py", "--inputs"][..],
+        &[
+            "sim",
+            "examples/counter.py",
+            "--inputs",
+            "no/such/inputs.txt",
+        ],
+    ] {
+        let out = fzpy().args(bad).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).starts_with("fzpy sim: "));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn dialog_is_the_last_screen() {
+    // The dialog of crates/sim/tests/dialog.rs, answered by Right: the dump
+    // is its committed screen.
+    let out = fzpy()
+        .args([
+            "sim",
+            "crates/sim/tests/screens/dialog.py",
+            "--keys",
+            "up,right",
+        ])
+        .arg("--dump-screen")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let screen =
+        std::fs::read_to_string(root().join("crates/sim/tests/screens/dialog.txt")).unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), format!("4\n{screen}"));
+}

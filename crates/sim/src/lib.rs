@@ -9,8 +9,9 @@
 //! - [`SimBoard`] (the `flipperzero` board) and [`SimPlatform`] (the VM's
 //!   platform: clock, sleeps, output) share it, so sleeping advances the
 //!   simulated time at once and due input events are then delivered.
-//! - Input comes from a key script ([`parse_keys`]); when the simulated
-//!   time passes the timeout, the script gets KeyboardInterrupt.
+//! - Input comes from a key script ([`parse_keys`]) and a timeline of
+//!   GPIO / ADC / UART / IR inputs ([`inputs`]); when the simulated time
+//!   passes the timeout, the script gets KeyboardInterrupt.
 //! - [`realtime`] is the interactive mode: the same board on the real
 //!   clock, shown in a window ([`window`], feature `window`) or the
 //!   terminal ([`term`]), keys turned into input events ([`press`],
@@ -19,9 +20,11 @@
 #![warn(missing_docs)]
 
 pub mod deflate;
+pub mod dialog;
 pub mod files;
 pub mod font;
 pub mod frames;
+pub mod inputs;
 pub mod png;
 pub mod press;
 pub mod realtime;
@@ -160,6 +163,8 @@ pub struct SimState {
     pub ir_rx: Vec<u32>,
     /// The last capture handed out.
     ir_last: Vec<u32>,
+    /// GPIO / ADC / UART / IR inputs still to come (`--inputs`).
+    pub inputs: inputs::Inputs,
     /// Files `open()` opened; `/ext` is the SD card folder.
     pub files: files::HostFiles,
 }
@@ -190,6 +195,7 @@ impl SimState {
             uart_rx: VecDeque::new(),
             ir_rx: Vec::new(),
             ir_last: Vec::new(),
+            inputs: inputs::Inputs::default(),
             files: files::HostFiles::new(),
         }
     }
@@ -279,6 +285,7 @@ impl Board for SimBoard {
 
     fn input_poll(&mut self) -> Option<(u32, u32)> {
         let mut s = self.st();
+        inputs::apply_due(&mut s);
         match s.input.front() {
             Some(&(t, b, ty)) if t <= s.now_ns => {
                 s.input.pop_front();
@@ -344,8 +351,9 @@ impl Board for SimBoard {
 
     fn gpio_init_pin(&mut self, pin: u32, mode: u32, pull: u32, speed: u32) -> bool {
         let mut s = self.st();
+        inputs::apply_due(&mut s);
         s.gpio_mode[pin as usize] = mode;
-        s.gpio[pin as usize] = pull == 1;
+        s.gpio[pin as usize] = inputs::init_level(&s, pin, mode, pull);
         s.log(format!(
             "gpio init {} mode={mode} pull={pull} speed={speed}",
             PINS[pin as usize]
@@ -363,13 +371,19 @@ impl Board for SimBoard {
         s.log(format!("gpio {} {}", PINS[pin as usize], u8::from(state)));
     }
     fn gpio_get_pin(&mut self, pin: u32) -> bool {
-        self.st().gpio[pin as usize]
+        let mut s = self.st();
+        inputs::apply_due(&mut s);
+        s.gpio[pin as usize]
     }
     fn gpio_poll_interrupt(&mut self) -> Option<u32> {
-        self.st().gpio_interrupts.pop_front()
+        let mut s = self.st();
+        inputs::apply_due(&mut s);
+        s.gpio_interrupts.pop_front()
     }
     fn adc_read(&mut self, pin: u32) -> u16 {
-        self.st().adc[pin as usize]
+        let mut s = self.st();
+        inputs::apply_due(&mut s);
+        s.adc[pin as usize]
     }
     fn pwm_start(&mut self, pin: u32, freq: u32, duty: u32) -> bool {
         let mut s = self.st();
@@ -392,9 +406,9 @@ impl Board for SimBoard {
 
     fn infrared_receive(&mut self, timeout_us: u32) -> usize {
         let mut s = self.st();
-        let sig = std::mem::take(&mut s.ir_rx);
+        let mut sig = std::mem::take(&mut s.ir_rx);
         if sig.is_empty() {
-            s.now_ns += timeout_us as u64 * 1000;
+            sig = inputs::ir_capture(&mut s, timeout_us);
         }
         let n = sig.len();
         s.ir_last = sig;
@@ -432,6 +446,7 @@ impl Board for SimBoard {
 
     fn uart_open(&mut self, mode: u32, baud: u32) -> bool {
         let mut s = self.st();
+        inputs::apply_due(&mut s);
         if s.uart_open {
             return false;
         }
@@ -442,6 +457,7 @@ impl Board for SimBoard {
     }
     fn uart_read(&mut self, buf: &mut [u8]) -> usize {
         let mut s = self.st();
+        inputs::apply_due(&mut s);
         if !s.uart_open {
             return 0;
         }
@@ -474,6 +490,7 @@ impl Board for SimBoard {
     }
     fn uart_close(&mut self) {
         let mut s = self.st();
+        inputs::apply_due(&mut s);
         if s.uart_open {
             s.uart_open = false;
             s.log("uart close".into());
@@ -481,32 +498,7 @@ impl Board for SimBoard {
     }
 
     fn dialog_show(&mut self, dialog: &Dialog) -> u32 {
-        let mut s = self.st();
-        let mut c = Canvas::default();
-        for t in [&dialog.header, &dialog.text].into_iter().flatten() {
-            c.text(t.x, t.y, t.h, t.v, &t.text);
-        }
-        let places = [(0, Align::Begin), (64, Align::Center), (127, Align::End)];
-        for (label, (x, h)) in dialog.buttons.iter().zip(places) {
-            if let Some(l) = label {
-                c.text(x, 63, h, Align::End, l);
-            }
-        }
-        s.screen = c;
-        s.log("dialog shown".into());
-        // The next short press answers it.
-        while let Some((t, b, ty)) = s.input.pop_front() {
-            s.now_ns = s.now_ns.max(t);
-            if ty == SHORT {
-                // The dialog takes the button's release too.
-                if matches!(s.input.front(), Some(&(_, b2, RELEASE)) if b2 == b) {
-                    s.input.pop_front();
-                }
-                return b;
-            }
-        }
-        s.now_ns = s.now_ns.max(s.timeout_ns);
-        32
+        dialog::show(&mut self.st(), dialog)
     }
 }
 
@@ -545,7 +537,8 @@ impl Platform for SimPlatform {
     fn sleep_ns(&mut self, ns: u64) {
         let mut s = self.0.borrow_mut();
         // Wake early for the next input event, as the device would.
-        let next = s.input.front().map(|e| e.0).unwrap_or(u64::MAX);
+        let key = s.input.front().map(|e| e.0).unwrap_or(u64::MAX);
+        let next = key.min(s.inputs.next_time().unwrap_or(u64::MAX));
         let end = s.now_ns.saturating_add(ns);
         s.now_ns = if next > s.now_ns && next < end {
             next
@@ -603,6 +596,8 @@ pub struct SimOptions {
     /// The host folder the SD card (`/ext`) maps to; None: `/ext` paths
     /// are host paths.
     pub sd: Option<std::path::PathBuf>,
+    /// Simulated GPIO / ADC / UART / IR inputs ([`inputs::parse`]).
+    pub inputs: inputs::Inputs,
 }
 
 impl Default for SimOptions {
@@ -612,6 +607,7 @@ impl Default for SimOptions {
             timeout_s: DEFAULT_TIMEOUT_S,
             echo: false,
             sd: None,
+            inputs: inputs::Inputs::default(),
         }
     }
 }
@@ -628,6 +624,7 @@ pub fn new_vm(
     }
     let mut st = SimState::new(keys, (opts.timeout_s * 1e9) as u64);
     st.echo = opts.echo;
+    st.inputs = opts.inputs.clone();
     if let Some(dir) = &opts.sd {
         st.files = files::HostFiles::with_sd(dir.clone());
     }

@@ -16,10 +16,10 @@
 //!   Ctrl+C, the next interrupt poll raises KeyboardInterrupt; while the
 //!   window stays closed it is raised again every second.
 
-use crate::press::{Event, BACK, RELEASE, SHORT};
+use crate::press::{Event, BACK, RELEASE};
 use crate::screen::Canvas;
 use crate::status::Outputs;
-use crate::{Shared, SimBoard, SimPlatform, SimState};
+use crate::{dialog, Shared, SimBoard, SimPlatform, SimState};
 use fzpy_flipper::{Align, Board, Color, Dialog, Font};
 use fzpy_vm::files::{FileResult, OpenFlags, Whence};
 use fzpy_vm::{Config, Platform, Vm};
@@ -307,30 +307,34 @@ impl Board for LiveBoard {
     }
 
     fn dialog_show(&mut self, dialog: &Dialog) -> u32 {
-        // Let the simulated board draw the dialog, with no input to answer
-        // it, keeping the app's pending input and screen for afterwards.
+        // The dialog answered by real keys; the app's pending input and
+        // screen come back afterwards.
         let (screen, pending) = {
             let mut s = self.sim.borrow_mut();
-            (s.screen.clone(), std::mem::take(&mut s.input))
+            let kept = (s.screen.clone(), std::mem::take(&mut s.input));
+            s.screen = dialog::draw(dialog);
+            s.updates += 1;
+            s.log("dialog shown".into());
+            kept
         };
-        let _ = self.inner.dialog_show(dialog);
-        let answer = loop {
+        let mut answer = dialog::Answer::new();
+        let got = loop {
             let mut l = self.live.borrow_mut();
             let mut s = self.sim.borrow_mut();
             l.pump(&mut s);
-            // The first short press answers; its release goes with it.
-            let mut answer = None;
+            let mut got = None;
             while let Some((_, b, ty)) = s.input.pop_front() {
-                if ty == SHORT {
+                if let Some(a) = answer.take(dialog, b, ty) {
+                    // Its release goes with it.
                     if matches!(s.input.front(), Some(&(_, b2, RELEASE)) if b2 == b) {
                         s.input.pop_front();
                     }
-                    answer = Some(b);
+                    got = Some(a);
                     break;
                 }
             }
-            if let Some(b) = answer {
-                break b;
+            if let Some(a) = got {
+                break a;
             }
             if l.stopping() {
                 break BACK;
@@ -341,8 +345,9 @@ impl Board for LiveBoard {
         let mut s = self.sim.borrow_mut();
         s.screen = screen;
         s.input = pending;
+        s.canvas = Canvas::default();
         s.now_ns = self.live.borrow().now_ns();
-        answer
+        got
     }
 }
 

@@ -27,19 +27,24 @@ struct Case<'a> {
     keys: &'a str,
     /// What the app prints.
     stdout: &'static str,
-    /// Simulated inputs (ADC readings, GPIO interrupts, UART bytes).
-    setup: fn(&Shared),
+    /// Simulated inputs: `examples/APP.inputs.txt` (as `--inputs`).
+    inputs: bool,
 }
-
-fn no_setup(_: &Shared) {}
 
 fn check(case: &Case) {
     let src = std::fs::read_to_string(root().join(format!("examples/{}.py", case.app))).unwrap();
     let screen_file = root().join(format!("examples/{}.screen.txt", case.name));
     let events_file = root().join(format!("examples/{}.events.txt", case.name));
     let bless = std::env::var_os("FZPY_BLESS").is_some();
+    let inputs = if case.inputs {
+        let path = root().join(format!("examples/{}.inputs.txt", case.app));
+        fzpy_sim::inputs::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+    } else {
+        Default::default()
+    };
     for stress in [false, true] {
-        let (out, raised, st) = common::run_with(&src, case.keys, stress, case.setup);
+        let setup = |st: &Shared| st.borrow_mut().inputs = inputs.clone();
+        let (out, raised, st) = common::run_with(&src, case.keys, stress, setup);
         assert!(!raised, "{}: raised; output:\n{out}", case.name);
         assert_eq!(out, case.stdout, "{}", case.name);
         let st = st.borrow();
@@ -67,7 +72,7 @@ fn snake_title() {
         name: "snake_title",
         keys: "long:back",
         stdout: "score 0 best 0\n",
-        setup: no_setup,
+        inputs: false,
     });
 }
 
@@ -80,7 +85,7 @@ fn snake_eats_then_hits_the_wall() {
         name: "snake",
         keys: &format!("{eat},down,wait:300,long:back"),
         stdout: "score 1 best 0\n",
-        setup: no_setup,
+        inputs: false,
     });
     // ... then down into the bottom wall.
     check(&Case {
@@ -88,7 +93,7 @@ fn snake_eats_then_hits_the_wall() {
         name: "snake_over",
         keys: &format!("{eat},down,wait:2000,long:back"),
         stdout: "score 1 best 1\n",
-        setup: no_setup,
+        inputs: false,
     });
 }
 
@@ -99,7 +104,7 @@ fn tones_plays_with_volume_and_tempo() {
         name: "tones",
         keys: "ok,wait:2000,down,down,up,right,wait:1000,long:back",
         stdout: "",
-        setup: no_setup,
+        inputs: false,
     });
 }
 
@@ -112,7 +117,7 @@ fn lights_menu() {
         keys: "ok,down,down,down,ok,right,right,down,down,down,down,ok,up,up,up,ok,\
                down,down,down,down,ok,down,ok,long:back",
         stdout: "",
-        setup: no_setup,
+        inputs: false,
     });
 }
 
@@ -123,31 +128,17 @@ fn gpio_readout() {
         name: "gpio",
         keys: "ok,ok,ok,wait:200,long:back",
         stdout: "edges counted: 3\n",
-        setup: |st| {
-            let mut s = st.borrow_mut();
-            s.adc[0] = 4095; // PC0: full scale
-            s.adc[1] = 1000; // PC1: about 0.5 V
-            s.adc[2] = 2600; // PC3: about 1.3 V
-            s.gpio_interrupts.extend([3, 3, 3]); // three rising edges on PB2
-        },
+        inputs: true,
     });
 }
 
 #[test]
 fn uart_echo() {
-    // The bytes wait in the receive buffer from the start; with `--inputs`
-    // they could arrive over time.
     check(&Case {
         app: "uart_echo",
         name: "uart_echo",
         keys: "ok,wait:200,ok,long:back",
         stdout: "lines received: 5\n",
-        setup: |st| {
-            st.borrow_mut().uart_rx.extend(
-                b"hello Flipper\r\nAT+GMR\r\nsensor t=21.5 h=40\n\
-                  a line far too long to fit on the Flipper's screen\n\
-                  ok\npartial",
-            );
-        },
+        inputs: true,
     });
 }

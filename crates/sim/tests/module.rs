@@ -256,6 +256,25 @@ check(err(f0.on_input, 5), "TypeError: on_input() argument 'handler' must be cal
 }
 
 #[test]
+fn text_width_counts_trailing_spaces() {
+    // The firmware's canvas_string_width (U8g2's GetUTF8Width) sums the
+    // advances and only swaps the last one for the glyph's ink when it has
+    // ink: helvB08 'A' advances 8 with 7 px of ink, ' ' advances 3;
+    // haxrcorp4089 'A' advances 6 with 5 px of ink, ' ' advances 2.
+    let out = run(&script(
+        r#"
+f0.canvas_set_font(f0.FONT_PRIMARY)
+check([f0.canvas_text_width(t) for t in ["A", "A ", "A  ", " ", "  ", " A", "A A"]],
+      [7, 11, 14, 3, 6, 10, 18])
+f0.canvas_set_font(f0.FONT_SECONDARY)
+check([f0.canvas_text_width(t) for t in ["A", "A ", "A  ", " ", "  ", " A", "A A"]],
+      [5, 8, 10, 2, 4, 7, 13])
+"#,
+    ));
+    assert_clean(&out);
+}
+
+#[test]
 fn input_handler_and_dialog() {
     let (out, raised, _) = run_with(
         &script(

@@ -112,6 +112,9 @@ fn decaying_tones_lights_and_vibro() {
             "light_blink_stop",
             "vibro on",
             "vibro off",
+            // Released at the end: the script left the red LED and the backlight on.
+            "light RED 0",
+            "light BACKLIGHT 255",
         ]
     );
 }

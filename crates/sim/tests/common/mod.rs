@@ -23,7 +23,7 @@ pub fn run_with(
         keys: keys.into(),
         timeout_s: 10.0,
         echo: false,
-        sd: None,
+        ..SimOptions::default()
     };
     let (mut vm, st) = new_vm(config, &opts, Some(Box::new(TestCompiler))).expect("options");
     setup(&st);
