@@ -1228,12 +1228,9 @@ pub fn number_value(text: &str) -> Result<Constant, String> {
         .filter(|&c| c != b'_')
         .collect();
     if radix == 10 && digits.iter().any(|&c| matches!(c, b'.' | b'e' | b'E')) {
-        // Only ASCII was kept, so this cannot fail on UTF-8 grounds.
-        let s = core::str::from_utf8(&digits).unwrap_or("");
-        return s
-            .parse::<f64>()
+        return fzpy_num::float_parse::parse_float(&digits)
             .map(Constant::Float)
-            .map_err(|_| "invalid decimal literal".into());
+            .ok_or_else(|| "invalid decimal literal".into());
     }
     // Small values: plain i64 arithmetic.
     let mut v: i64 = 0;

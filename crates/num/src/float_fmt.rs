@@ -480,14 +480,8 @@ pub fn round_ndigits(x: f64, ndigits: i64) -> Option<f64> {
     if len == 0 {
         return Some(if neg { -0.0 } else { 0.0 });
     }
-    // digits "e" (decpt - len), parsed back by core (correctly rounded).
-    let mut sink = crate::SliceSink::new(&mut buf.d);
-    sink.len = len;
-    sink.put(b"e");
-    crate::write_i64(&mut sink, decpt - len as i64);
-    let end = sink.len;
-    let text = core::str::from_utf8(buf.d.get(..end)?).ok()?;
-    let v: f64 = text.parse().ok()?;
+    // 0.DIGITS × 10^decpt, converted back (correctly rounded).
+    let v = crate::dec_to_f64::dec_to_f64(buf.d.get(..len)?, decpt - len as i64);
     if v.is_infinite() {
         return None;
     }

@@ -6,8 +6,8 @@
 //! `inf`/`infinity`/`nan` in any case. The result is correctly rounded:
 //! digits beyond the 800th significant one are replaced by a sticky `1`
 //! (any midpoint between two doubles has at most 768 significant digits, so
-//! this never changes the rounding), and the bounded canonical text is
-//! converted by `core`'s correctly rounded parser.
+//! this never changes the rounding), and the bounded digits are converted
+//! by [`crate::dec_to_f64`].
 //!
 //! Only ASCII digits are accepted (CPython also accepts other Unicode
 //! decimal digits).
@@ -114,7 +114,7 @@ pub fn parse_float(text: &[u8]) -> Option<f64> {
     if eq_ignore_case(s, b"nan") {
         return Some(signed(f64::NAN));
     }
-    let mut buf = [0u8; KEEP + 32];
+    let mut buf = [0u8; KEEP + 1];
     let mut nsig = 0usize;
     let mut sticky = false;
     let mut exp10: i64 = 0; // value = DIGITS × 10^exp10
@@ -190,19 +190,7 @@ pub fn parse_float(text: &[u8]) -> Option<f64> {
         nsig += 1;
         exp10 = exp10.saturating_sub(1);
     }
-    let magnitude = exp10.saturating_add(nsig as i64);
-    if magnitude > 400 {
-        return Some(signed(f64::INFINITY));
-    }
-    if magnitude < -400 {
-        return Some(signed(0.0));
-    }
-    let mut sink = crate::SliceSink::new(&mut buf);
-    sink.len = nsig;
-    crate::Sink::put(&mut sink, b"e");
-    crate::write_i64(&mut sink, exp10);
-    let end = sink.len;
-    let v: f64 = core::str::from_utf8(buf.get(..end)?).ok()?.parse().ok()?;
+    let v = crate::dec_to_f64::dec_to_f64(buf.get(..nsig)?, exp10);
     Some(signed(v))
 }
 

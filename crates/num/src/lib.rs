@@ -10,6 +10,7 @@
 //! * [`float_fmt`] — correctly rounded `'f'`/`'e'`/`'g'` formatting and
 //!   `round(x, n)`.
 //! * [`float_parse`] — `float(str)` and `int(str, base)` syntax.
+//! * [`dec_to_f64`] — correctly rounded decimal to `f64`, without tables.
 //! * [`format_spec`] — the format-spec mini-language and its padding applier.
 //!
 //! No function panics on any input; no function allocates.
@@ -20,6 +21,7 @@
 extern crate std;
 
 pub mod bigint;
+pub mod dec_to_f64;
 mod fixbig;
 pub mod float_fmt;
 pub mod float_parse;

@@ -8,7 +8,8 @@
 //!   calling; [`ops`], [`subscript`], [`attr`]: operators, items, attributes;
 //! - [`repr`], [`format`]: text; [`builtins`], [`modules`], [`import`];
 //! - [`load`]: code units into the heap; [`api`]: what embeddings call;
-//! - [`files`]: the file API `open()` uses through the platform.
+//! - [`files`]: the file API `open()` uses through the platform;
+//! - [`unicode_case`]: CPython's Unicode case mappings and properties.
 #![no_std]
 #![warn(missing_docs)]
 
@@ -38,6 +39,7 @@ pub mod ops;
 pub mod repr;
 pub mod subscript;
 pub mod types;
+pub mod unicode_case;
 pub mod value;
 pub mod vm;
 

@@ -10,6 +10,7 @@ use crate::heap::{kind, words_as_bytes_mut};
 use crate::native::{def, Args, NativeDef};
 use crate::objects::str::{count_chars, DATA};
 use crate::types::TypeId;
+use crate::unicode_case::{self as case, in_runs};
 use crate::value::Value;
 use crate::vm::{Msg, PyResult, Raised, Vm};
 use core::fmt::Write;
@@ -596,62 +597,12 @@ fn is_mark(c: char) -> bool {
     n >= 0x300 && in_runs(&MARK_RUNS, &MARK_INDEX, n)
 }
 
-/// Whether `c` falls in an odd run of a run-length table (alternating
-/// out / in runs from U+0000 as LEB128 varints, with an index of
-/// `code point << 11 | byte offset` entries every 32 run pairs).
-fn in_runs(runs: &[u8], index: &[u32], c: u32) -> bool {
-    let k = index.partition_point(|&e| (e >> 11) <= c);
-    let e = index[k.saturating_sub(1)];
-    let mut cp = e >> 11;
-    let mut i = (e & 0x7ff) as usize;
-    let mut inside = false;
-    while i < runs.len() {
-        let mut n: u32 = 0;
-        let mut shift = 0;
-        loop {
-            let b = runs[i];
-            i += 1;
-            n |= ((b & 0x7f) as u32) << shift;
-            shift += 7;
-            if b & 0x80 == 0 {
-                break;
-            }
-        }
-        cp += n;
-        if c < cp {
-            return inside;
-        }
-        inside = !inside;
-    }
-    inside
-}
-
-/// Titlecase letters (category Lt).
-fn is_titlecase(c: char) -> bool {
-    matches!(
-        c as u32,
-        0x1c5 | 0x1c8 | 0x1cb | 0x1f2 | 0x1f88..=0x1f8f | 0x1f98..=0x1f9f | 0x1fa8..=0x1faf
-            | 0x1fbc | 0x1fcc | 0x1ffc
-    )
-}
-
 /// Cased characters (upper, lower or title case).
 fn is_cased(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    c.is_uppercase() || c.is_lowercase() || is_titlecase(c)
-}
-
-/// Case-ignorable characters (an approximation of the Unicode property:
-/// apostrophes, word-internal punctuation, modifiers, combining marks).
-fn is_case_ignorable(c: char) -> bool {
-    matches!(
-        c as u32,
-        0x27 | 0x2e | 0x3a | 0x5e | 0x60 | 0xa8 | 0xad | 0xaf | 0xb4 | 0xb7 | 0xb8
-            | 0x2b0..=0x36f | 0x483..=0x489 | 0x2018 | 0x2019 | 0x2024 | 0x2027
-            | 0x200b..=0x200f | 0xfe00..=0xfe0f
-    )
+    case::is_cased(c)
 }
 
 /// Whether the capital sigma at bytes `i..j` of `b` ends a word (CPython's
@@ -662,7 +613,7 @@ fn final_sigma(b: &[u8], i: usize, j: usize) -> bool {
     while k > 0 {
         let (c, n) = decode_before(b, k);
         k -= n;
-        if !is_case_ignorable(c) {
+        if !case::is_case_ignorable(c) {
             before = is_cased(c);
             break;
         }
@@ -674,7 +625,7 @@ fn final_sigma(b: &[u8], i: usize, j: usize) -> bool {
     while k < b.len() {
         let (c, n) = decode_at(b, k);
         k += n;
-        if !is_case_ignorable(c) {
+        if !case::is_case_ignorable(c) {
             return !is_cased(c);
         }
     }
@@ -693,83 +644,38 @@ fn push_lower(vm: &mut Vm, o: &mut Out, s: Value, i: usize, c: char, n: usize) {
         o.ch(vm, if sigma { '\u{3c2}' } else { '\u{3c3}' });
         return;
     }
-    for l in c.to_lowercase() {
-        o.ch(vm, l);
+    push_mapped(vm, o, case::lower(c));
+}
+
+/// Appends the characters of a case mapping.
+fn push_mapped(vm: &mut Vm, o: &mut Out, m: case::Mapped) {
+    for c in case::chars(m) {
+        o.ch(vm, c);
     }
 }
 
 /// Appends the uppercase of `c`.
 fn push_upper(vm: &mut Vm, o: &mut Out, c: char) {
     if c.is_ascii() {
-        o.ch(vm, c.to_ascii_uppercase());
-        return;
+        return o.ch(vm, c.to_ascii_uppercase());
     }
-    for u in c.to_uppercase() {
-        o.ch(vm, u);
-    }
+    push_mapped(vm, o, case::upper(c));
 }
 
 /// Appends the titlecase of `c`.
 fn push_title(vm: &mut Vm, o: &mut Out, c: char) {
-    let n = c as u32;
-    let single = match n {
-        0x1c4..=0x1c6 => 0x1c5,
-        0x1c7..=0x1c9 => 0x1c8,
-        0x1ca..=0x1cc => 0x1cb,
-        0x1f1..=0x1f3 => 0x1f2,
-        0x10d0..=0x10fa | 0x10fd..=0x10ff => n,
-        0x1f80..=0x1faf => n | 8,
-        0x1fb3 | 0x1fbc => 0x1fbc,
-        0x1fc3 | 0x1fcc => 0x1fcc,
-        0x1ff3 | 0x1ffc => 0x1ffc,
-        _ => 0,
-    };
-    if single != 0 {
-        o.ch(vm, char::from_u32(single).unwrap_or(c));
-        return;
+    if c.is_ascii() {
+        return o.ch(vm, c.to_ascii_uppercase());
     }
-    if c.is_ascii() || n == 0x149 {
-        return push_upper(vm, o, c);
-    }
-    // Multi-character uppercase: the first stays upper, the rest go lower
-    // (a Greek iota subscript stays a subscript).
-    for (k, u) in c.to_uppercase().enumerate() {
-        if k == 0 {
-            o.ch(vm, u);
-        } else if u == '\u{399}' && (0x1f80..=0x1fff).contains(&n) {
-            o.ch(vm, '\u{345}');
-        } else {
-            for l in u.to_lowercase() {
-                o.ch(vm, l);
-            }
-        }
-    }
+    push_mapped(vm, o, case::title(c));
 }
 
 /// Appends the case folding of `c`.
 fn push_casefold(vm: &mut Vm, o: &mut Out, c: char) {
-    let n = c as u32;
     if c.is_ascii() {
         return o.ch(vm, c.to_ascii_lowercase());
     }
-    let m = match n {
-        0x131 | 0x13a0..=0x13f5 => n,
-        0x13f8..=0x13fd => n - 8,
-        0xab70..=0xabbf => n - 0xab70 + 0x13a0,
-        0x1e9e => {
-            o.lit(vm, b"ss");
-            return;
-        }
-        _ => 0,
-    };
-    if m != 0 {
-        return o.ch(vm, char::from_u32(m).unwrap_or(c));
-    }
-    for u in c.to_uppercase() {
-        for l in u.to_lowercase() {
-            o.ch(vm, l);
-        }
-    }
+    push_mapped(vm, o, case::fold(c));
 }
 
 // ---- case methods -----------------------------------------------------------
@@ -817,9 +723,9 @@ fn case_method(vm: &mut Vm, args: Args, name: &str, which: Case) -> PyResult<Val
                     prev_cased = is_cased(c);
                 }
                 Case::Swap => {
-                    if c.is_uppercase() {
+                    if case::is_upper(c) {
                         push_lower(vm, o, s, i, c, n)
-                    } else if c.is_lowercase() {
+                    } else if case::is_lower(c) {
                         push_upper(vm, o, c)
                     } else {
                         o.ch(vm, c)
@@ -902,10 +808,10 @@ fn isupper(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut buf = [0; 4];
     let mut cased = false;
     for c in vm.str_text(s, &mut buf).chars() {
-        if c.is_lowercase() || is_titlecase(c) {
+        if case::is_lower(c) || case::is_title(c) {
             return Ok(Value::FALSE);
         }
-        cased |= c.is_uppercase();
+        cased |= case::is_upper(c);
     }
     Ok(Value::bool(cased))
 }
@@ -916,10 +822,10 @@ fn islower(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut buf = [0; 4];
     let mut cased = false;
     for c in vm.str_text(s, &mut buf).chars() {
-        if c.is_uppercase() || is_titlecase(c) {
+        if case::is_upper(c) || case::is_title(c) {
             return Ok(Value::FALSE);
         }
-        cased |= c.is_lowercase();
+        cased |= case::is_lower(c);
     }
     Ok(Value::bool(cased))
 }
@@ -930,13 +836,13 @@ fn istitle(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut buf = [0; 4];
     let (mut cased, mut prev) = (false, false);
     for c in vm.str_text(s, &mut buf).chars() {
-        if c.is_uppercase() || is_titlecase(c) {
+        if case::is_upper(c) || case::is_title(c) {
             if prev {
                 return Ok(Value::FALSE);
             }
             prev = true;
             cased = true;
-        } else if c.is_lowercase() {
+        } else if case::is_lower(c) {
             if !prev {
                 return Ok(Value::FALSE);
             }
