@@ -2,7 +2,7 @@
 //! the `fzpy` command (host paths) and by the simulator, where the Flipper's
 //! SD card folder `/ext` (and its alias `/any`) maps to a host directory.
 
-use fzpy_vm::files::{errno, FileResult, OpenFlags, Whence};
+use fzpy_vm::files::{errno, FileResult, Handles, OpenFlags, Whence};
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// Open files by handle (the index into the table).
 #[derive(Default)]
 pub struct HostFiles {
-    files: Vec<Option<File>>,
+    files: Handles<File>,
     /// The host directory `/ext` stands for (None: paths are host paths).
     sd_root: Option<PathBuf>,
 }
@@ -24,7 +24,7 @@ impl HostFiles {
     /// A table where `/ext/...` and `/any/...` are files under `root`.
     pub fn with_sd(root: PathBuf) -> HostFiles {
         HostFiles {
-            files: Vec::new(),
+            files: Handles::default(),
             sd_root: Some(root),
         }
     }
@@ -60,22 +60,11 @@ impl HostFiles {
             return Err(errno::EISDIR);
         }
         let file = o.open(&p).map_err(|e| code(&e))?;
-        let slot = match self.files.iter().position(Option::is_none) {
-            Some(i) => i,
-            None => {
-                self.files.push(None);
-                self.files.len() - 1
-            }
-        };
-        self.files[slot] = Some(file);
-        Ok(slot as u32)
+        self.files.insert(file)
     }
 
     fn get(&mut self, h: u32) -> FileResult<&mut File> {
-        self.files
-            .get_mut(h as usize)
-            .and_then(Option::as_mut)
-            .ok_or(errno::EBADF)
+        self.files.get(h)
     }
 
     /// Reads at the position.
@@ -111,20 +100,17 @@ impl HostFiles {
 
     /// Closes a handle.
     pub fn close(&mut self, h: u32) -> FileResult<()> {
-        match self.files.get_mut(h as usize).and_then(Option::take) {
-            Some(_) => Ok(()),
-            None => Err(errno::EBADF),
-        }
+        self.files.close(h)
     }
 
     /// Closes everything.
     pub fn close_all(&mut self) {
-        self.files.clear();
+        self.files.close_all();
     }
 
     /// Handles open now.
     pub fn open_count(&self) -> usize {
-        self.files.iter().filter(|f| f.is_some()).count()
+        self.files.open_count()
     }
 }
 

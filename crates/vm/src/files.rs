@@ -104,9 +104,103 @@ pub fn error_type(e: i32) -> crate::types::TypeId {
     }
 }
 
+/// The table of open files a [`crate::Platform`] hands out handles for: a
+/// handle is an index, a closed handle's slot is reused, and at most `limit`
+/// files are open at once.
+pub struct Handles<T> {
+    slots: alloc::vec::Vec<Option<T>>,
+    limit: usize,
+}
+
+impl<T> Handles<T> {
+    /// An empty table holding at most `limit` open files.
+    pub const fn new(limit: usize) -> Handles<T> {
+        Handles {
+            slots: alloc::vec::Vec::new(),
+            limit,
+        }
+    }
+
+    /// `EMFILE` when the table is full; check before opening, so that a file
+    /// is not created or emptied by an open that cannot be kept.
+    pub fn check_room(&self) -> FileResult<()> {
+        if self.slots.len() < self.limit || self.slots.iter().any(Option::is_none) {
+            Ok(())
+        } else {
+            Err(errno::EMFILE)
+        }
+    }
+
+    /// Keeps an opened file and returns its handle (`EMFILE` when full).
+    pub fn insert(&mut self, file: T) -> FileResult<u32> {
+        self.check_room()?;
+        let h = match self.slots.iter().position(Option::is_none) {
+            Some(h) => h,
+            None => {
+                self.slots.push(None);
+                self.slots.len() - 1
+            }
+        };
+        self.slots[h] = Some(file);
+        Ok(h as u32)
+    }
+
+    /// The open file of handle `h` (`EBADF` if none).
+    pub fn get(&mut self, h: u32) -> FileResult<&mut T> {
+        self.slots
+            .get_mut(h as usize)
+            .and_then(Option::as_mut)
+            .ok_or(errno::EBADF)
+    }
+
+    /// Closes (drops) the file of handle `h` (`EBADF` if none).
+    pub fn close(&mut self, h: u32) -> FileResult<()> {
+        match self.slots.get_mut(h as usize).and_then(Option::take) {
+            Some(_) => Ok(()),
+            None => Err(errno::EBADF),
+        }
+    }
+
+    /// Closes every file.
+    pub fn close_all(&mut self) {
+        self.slots.clear();
+    }
+
+    /// How many files are open.
+    pub fn open_count(&self) -> usize {
+        self.slots.iter().filter(|f| f.is_some()).count()
+    }
+}
+
+/// A table without a limit on open files (the desktop's).
+impl<T> Default for Handles<T> {
+    fn default() -> Handles<T> {
+        Handles::new(usize::MAX)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn handles_are_reused_bounded_and_checked() {
+        let mut t: Handles<&str> = Handles::new(2);
+        assert_eq!(t.insert("a"), Ok(0));
+        assert_eq!(t.insert("b"), Ok(1));
+        assert_eq!(t.check_room(), Err(errno::EMFILE));
+        assert_eq!(t.insert("c"), Err(errno::EMFILE));
+        assert_eq!(t.close(0), Ok(()));
+        assert_eq!(t.close(0), Err(errno::EBADF));
+        assert_eq!(t.get(0).err(), Some(errno::EBADF));
+        assert_eq!(t.insert("d"), Ok(0));
+        assert_eq!(t.get(0).map(|f| *f), Ok("d"));
+        assert_eq!(t.get(7).err(), Some(errno::EBADF));
+        assert_eq!(t.open_count(), 2);
+        t.close_all();
+        assert_eq!(t.open_count(), 0);
+        assert_eq!(t.insert("e"), Ok(0));
+    }
     use crate::types::TypeId;
 
     #[test]

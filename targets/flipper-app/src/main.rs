@@ -262,8 +262,9 @@ fn run(screen: &Rc<RefCell<Screen>>, storage: Storage, path: &str) -> i32 {
             Exit::Status(n) => n,
         },
     };
-    // The speaker, LED, vibro, pins, UART and infrared the script left on.
+    // The speaker, LED, vibro, pins, UART and infrared the script left on, and its files.
     fzpy_flipper::release_all(&mut vm);
+    vm.close_files();
     vm.platform.flush();
     status
 }

@@ -4,7 +4,7 @@ use alloc::ffi::CString;
 use alloc::vec::Vec;
 use core::ffi::c_void;
 use flipperzero_sys as sys;
-use fzpy_vm::files::{errno, FileResult, OpenFlags, Whence};
+use fzpy_vm::files::{errno, FileResult, Handles, OpenFlags, Whence};
 
 /// Files a script may have open at once (each holds a FatFs file object in the
 /// firmware's heap).
@@ -107,10 +107,17 @@ impl Storage {
     }
 }
 
-/// The files a script opened with `open()`, by handle (the index into the table).
-#[derive(Default)]
+/// The files a script opened with `open()`, by handle.
 pub struct OpenFiles {
-    files: Vec<Option<OpenFile>>,
+    files: Handles<OpenFile>,
+}
+
+impl Default for OpenFiles {
+    fn default() -> OpenFiles {
+        OpenFiles {
+            files: Handles::new(MAX_OPEN),
+        }
+    }
 }
 
 /// One open file and whether each write goes to its end.
@@ -152,14 +159,7 @@ impl OpenFiles {
         if storage.is_dir(path) {
             return Err(errno::EISDIR);
         }
-        let slot = match self.files.iter().position(Option::is_none) {
-            Some(i) => i,
-            None if self.files.len() < MAX_OPEN => {
-                self.files.push(None);
-                self.files.len() - 1
-            }
-            None => return Err(errno::EMFILE),
-        };
+        self.files.check_room()?;
         let access = match (f.read, f.write || f.append) {
             (true, true) => sys::FSAM_READ_WRITE,
             (false, true) => sys::FSAM_WRITE,
@@ -183,18 +183,14 @@ impl OpenFiles {
         if !unsafe { sys::storage_file_open(file.0, p.as_ptr(), access, mode) } {
             return Err(file.errno());
         }
-        self.files[slot] = Some(OpenFile {
+        self.files.insert(OpenFile {
             file,
             append: f.append,
-        });
-        Ok(slot as u32)
+        })
     }
 
     fn get(&mut self, h: u32) -> FileResult<&mut OpenFile> {
-        self.files
-            .get_mut(h as usize)
-            .and_then(Option::as_mut)
-            .ok_or(errno::EBADF)
+        self.files.get(h)
     }
 
     /// Reads up to `buf.len()` bytes; 0 at the end.
@@ -269,13 +265,12 @@ impl OpenFiles {
 
     /// Closes a handle.
     pub fn close(&mut self, h: u32) -> FileResult<()> {
-        let slot = self.files.get_mut(h as usize).ok_or(errno::EBADF)?;
-        slot.take().map(drop).ok_or(errno::EBADF)
+        self.files.close(h)
     }
 
     /// Closes every file still open (the script has ended).
     pub fn close_all(&mut self) {
-        self.files.clear();
+        self.files.close_all();
     }
 }
 

@@ -2,7 +2,7 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use fzpy_vm::files::{errno, FileResult, OpenFlags, Whence};
+use fzpy_vm::files::{errno, FileResult, Handles, OpenFlags, Whence};
 use semihosting::io::{Read, Seek, SeekFrom, Write};
 use semihosting::sys::arm_compat::{sys_clock, sys_time};
 
@@ -29,7 +29,7 @@ pub struct Semihost {
     /// The monotonic clock's last reading, so it never goes backwards.
     last_ns: u64,
     /// `open()`'s files by handle.
-    files: [Option<OpenFile>; MAX_FILES],
+    files: Handles<OpenFile>,
 }
 
 impl Semihost {
@@ -40,7 +40,7 @@ impl Semihost {
             stdout: None,
             stderr: None,
             last_ns: 0,
-            files: [const { None }; MAX_FILES],
+            files: Handles::new(MAX_FILES),
         }
     }
 
@@ -75,21 +75,14 @@ impl Semihost {
 
 impl Semihost {
     fn slot(&mut self, h: u32) -> FileResult<&mut OpenFile> {
-        self.files
-            .get_mut(h as usize)
-            .and_then(Option::as_mut)
-            .ok_or(errno::EBADF)
+        self.files.get(h)
     }
 
     /// Opens a host file. Semihosting has neither `O_EXCL` nor `stat`:
     /// `x` fails when the file opens for reading, and a file that opens
     /// read-only with a size but reads nothing is a directory (see `is_dir`).
     fn open_file(&mut self, path: &str, f: OpenFlags) -> FileResult<u32> {
-        let h = self
-            .files
-            .iter()
-            .position(Option::is_none)
-            .ok_or(errno::EMFILE)?;
+        self.files.check_room()?;
         let p = c_path(path).ok_or(errno::EINVAL)?;
         if f.exclusive && semihosting::fs::File::open(p.as_c_str()).is_ok() {
             return Err(errno::EEXIST);
@@ -109,12 +102,11 @@ impl Semihost {
             }
             file.seek(SeekFrom::Start(0)).map_err(|e| code(&e))?;
         }
-        self.files[h] = Some(OpenFile {
+        self.files.insert(OpenFile {
             file,
             pos: 0,
             append: f.append,
-        });
-        Ok(h as u32)
+        })
     }
 }
 
@@ -239,16 +231,11 @@ impl fzpy_vm::Platform for Semihost {
     }
 
     fn file_close(&mut self, h: u32) -> FileResult<()> {
-        match self.files.get_mut(h as usize).and_then(Option::take) {
-            Some(_) => Ok(()),
-            None => Err(errno::EBADF),
-        }
+        self.files.close(h)
     }
 
     fn file_close_all(&mut self) {
-        for f in &mut self.files {
-            *f = None;
-        }
+        self.files.close_all();
     }
 
     fn time_ns(&mut self) -> u64 {
