@@ -7,12 +7,18 @@ use std::process::{Command, Output};
 
 mod common;
 
-fn fzpy(args: &[&Path]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_fzpy"))
+/// `fzpy sim ARGS...`, however it ends.
+fn sim<A: AsRef<std::ffi::OsStr>>(args: &[A]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fzpy"))
         .arg("sim")
         .args(args)
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+/// `fzpy sim ARGS...`, which must succeed.
+fn fzpy(args: &[&Path]) -> Output {
+    let out = sim(args);
     assert!(
         out.status.success(),
         "{}",
@@ -168,12 +174,7 @@ fn events_show_what_the_app_left_on_being_released() {
         f0.vibro_set(True)\nf0.pwm_start(f0.GPIO_PIN_PA4, 50, 10)\n\
         f0.gpio_init_pin(f0.GPIO_PIN_PC1, f0.GPIO_MODE_OUTPUT_PUSH_PULL)\n\
         f0.gpio_set_pin(f0.GPIO_PIN_PC1, 1)\ntime.sleep(0.3)\nraise SystemExit(3)\n";
-    let out = Command::new(env!("CARGO_BIN_EXE_fzpy"))
-        .arg("sim")
-        .arg(app(&dir, src))
-        .arg("--events")
-        .output()
-        .unwrap();
+    let out = sim(&[app(&dir, src).as_os_str(), "--events".as_ref()]);
     assert_eq!(out.status.code(), Some(3));
     let want = "     0.000 speaker start 440.00 Hz volume 0.50\n\
                 \x20    0.000 light GREEN 255\n\
@@ -195,34 +196,18 @@ fn bad_recording_options() {
     let dir = common::fresh_dir("badrec");
     let a = app(&dir, "print(1)\n");
     for opt in ["--wav", "--frames"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_fzpy"))
-            .arg("sim")
-            .arg(&a)
-            .arg(opt)
-            .output()
-            .unwrap();
+        let out = sim(&[a.as_os_str(), opt.as_ref()]);
         assert_eq!(out.status.code(), Some(2), "{opt}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("needs a value"));
     }
     // A file where the frames folder should be; a WAV in a missing folder.
     let file = dir.join("file");
     std::fs::write(&file, "").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_fzpy"))
-        .arg("sim")
-        .arg(&a)
-        .arg("--frames")
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out = sim(&[a.as_os_str(), "--frames".as_ref(), file.as_os_str()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("fzpy sim: --frames "));
-    let out = Command::new(env!("CARGO_BIN_EXE_fzpy"))
-        .arg("sim")
-        .arg(&a)
-        .arg("--wav")
-        .arg(dir.join("no/such/dir/x.wav"))
-        .output()
-        .unwrap();
+    let wav = dir.join("no/such/dir/x.wav");
+    let out = sim(&[a.as_os_str(), "--wav".as_ref(), wav.as_os_str()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("can't write"));
     std::fs::remove_dir_all(&dir).unwrap();
