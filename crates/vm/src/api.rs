@@ -12,6 +12,9 @@ use crate::vm::{CompileMode, Msg, PyResult, Raised, Vm};
 use core::fmt::Write;
 use fzpy_bytecode::CodeUnit;
 
+/// Identical traceback entries in a row printed before the rest are counted.
+const TB_REPEAT_CUTOFF: u32 = 3;
+
 /// How a script ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -226,6 +229,18 @@ impl Vm {
         self.print_exception_chain(e, 0);
     }
 
+    /// The line after a run of `n` identical traceback entries, the first
+    /// [`TB_REPEAT_CUTOFF`] of them printed.
+    fn print_repeated(&mut self, n: u32) {
+        if n > TB_REPEAT_CUTOFF {
+            let more = n - TB_REPEAT_CUTOFF;
+            let mut m = Msg::new();
+            let s = if more > 1 { "s" } else { "" };
+            let _ = writeln!(m, "  [Previous line repeated {more} more time{s}]");
+            self.platform.write_err(m.as_str().as_bytes());
+        }
+    }
+
     fn print_exception_chain(&mut self, e: Value, depth: u32) {
         if !self.is_exception(e) {
             self.platform.write_err(b"MemoryError\n");
@@ -259,9 +274,21 @@ impl Vm {
             self.platform
                 .write_err(b"Traceback (most recent call last):\n");
         }
+        // Like CPython, a run of more than three identical entries (deep
+        // recursion) prints three and then a count.
+        let (mut last, mut repeats) = ((Value::NULL, -1), 0u32);
         while self.heap.kind(tb) == kind::TRACEBACK {
             let c = self.heap.get(tb, 1);
             let line = self.heap.get(tb, 2).small_value();
+            if (c, line) != last {
+                self.print_repeated(repeats);
+                (last, repeats) = ((c, line), 0);
+            }
+            repeats += 1;
+            if repeats > TB_REPEAT_CUTOFF {
+                tb = self.heap.get(tb, 0);
+                continue;
+            }
             let (f, n) = (
                 self.heap.get(c, code::FILENAME),
                 self.heap.get(c, code::NAME),
@@ -290,6 +317,7 @@ impl Vm {
             }
             tb = self.heap.get(tb, 0);
         }
+        self.print_repeated(repeats);
         let e = self.slot(base);
         let t = self.type_of(e);
         let mut b = [0; 4];

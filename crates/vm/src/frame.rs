@@ -1,8 +1,10 @@
 //! Frames live on the value stack: a header of [`HEADER`] slots, then the
 //! code's slots (parameters, locals, cells, free variables), then its value
 //! stack. Python-to-Python calls push a frame and keep running in the same
-//! interpreter loop; only native code calling Python (and resuming a
-//! generator) nests a loop, bounded by `native_limit`.
+//! interpreter loop, and so does a generator resumed by `for` or `yield from`
+//! in Python code; only native code calling Python (`next(g)`, `list(g)`,
+//! `g.send(v)`, a method called by an operator ...) nests a loop, bounded by
+//! `native_limit`.
 
 use crate::heap::{kind, root};
 use crate::objects::function::{code, func};
@@ -20,7 +22,8 @@ pub const F_PREV: usize = 2;
 pub const F_LOCALS: usize = 3;
 /// Header slot: the generator owning this frame, or NULL.
 pub const F_GEN: usize = 4;
-/// Header slot: flags (int): [`FLAG_ENTRY`].
+/// Header slot: flags (int): [`FLAG_ENTRY`] or [`FLAG_FOR`] / [`FLAG_SEND`],
+/// the latter with the caller's exit target in the bits from [`EXIT_SHIFT`].
 pub const F_FLAGS: usize = 5;
 /// Header slot: where the caller wants the result (stack depth to return to).
 pub const F_RET: usize = 6;
@@ -31,6 +34,13 @@ pub const HEADER: usize = 8;
 
 /// The frame returns to native code (ends a nested interpreter loop).
 pub const FLAG_ENTRY: i32 = 1;
+/// A generator frame resumed in the loop by the caller's FOR_ITER.
+pub const FLAG_FOR: i32 = 2;
+/// A generator frame resumed in the loop by the caller's SEND (`yield from`).
+pub const FLAG_SEND: i32 = 4;
+/// Where a resumed generator frame's flags keep the caller's jump target
+/// (FOR_ITER's or SEND's operand), taken when the generator returns.
+pub const EXIT_SHIFT: u32 = 3;
 
 impl Vm {
     /// The code object of the function in a frame.

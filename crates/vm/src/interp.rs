@@ -5,7 +5,9 @@
 //! works on them, so they remain rooted if it allocates; a result is
 //! pushed only when it is complete.
 
-use crate::frame::{F_FLAGS, F_FUNC, F_GEN, F_LOCALS, F_PC, HEADER};
+use crate::frame::{
+    EXIT_SHIFT, FLAG_ENTRY, FLAG_SEND, F_FLAGS, F_FUNC, F_GEN, F_LOCALS, F_PC, HEADER,
+};
 use crate::heap::kind;
 use crate::native::{Args, NO_KW};
 use crate::objects::function::{code, func};
@@ -512,6 +514,11 @@ impl Vm {
             }
             Op::FOR_ITER => {
                 let it = self.heap.peek(0);
+                self.set_slot(self.frame + F_PC, Value::from_usize(*pc));
+                if let Some(gpc) = self.gen_enter(it, Value::NONE, false, arg)? {
+                    *pc = gpc;
+                    return Ok(Flow::Next);
+                }
                 match self.iter_next(it)? {
                     Some(v) => self.heap.push(v),
                     None => {
@@ -558,9 +565,15 @@ impl Vm {
                 let v = self.heap.peek(0);
                 self.heap.pop();
                 self.set_slot(self.frame + F_PC, Value::from_usize(*pc));
+                let flags = self.slot(self.frame + F_FLAGS).small_value() as i32;
                 self.gen_suspend();
-                self.gen_exit = GenExit::Yielded;
-                return Ok(Flow::Return(v));
+                if flags & FLAG_ENTRY != 0 {
+                    self.gen_exit = GenExit::Yielded;
+                    return Ok(Flow::Return(v));
+                }
+                // Resumed in this loop: the caller's FOR_ITER or SEND gets `v`.
+                self.heap.push(v);
+                *pc = self.slot(self.frame + F_PC).small_value() as usize;
             }
             Op::GET_YIELD_FROM_ITER => {
                 let v = self.heap.peek(0);
@@ -570,6 +583,22 @@ impl Vm {
                 }
             }
             Op::SEND => {
+                let (it, v) = (self.heap.peek(1), self.heap.peek(0));
+                if self.heap.kind(it) == kind::GENERATOR {
+                    self.heap.pop();
+                    self.set_slot(self.frame + F_PC, Value::from_usize(*pc));
+                    match self.gen_enter(it, v, true, arg) {
+                        Ok(Some(gpc)) => {
+                            *pc = gpc;
+                            return Ok(Flow::Next);
+                        }
+                        Ok(None) => self.heap.push(v),
+                        Err(e) => {
+                            self.heap.push(v);
+                            return Err(e);
+                        }
+                    }
+                }
                 let (it, v) = (self.heap.peek(1), self.heap.peek(0));
                 match self.send(it, v)? {
                     (GenExit::Returned, r) => {
@@ -747,13 +776,24 @@ impl Vm {
     /// RETURN_VALUE: pops the frame; continues in the caller or ends `run`.
     fn return_from_frame(&mut self, v: Value, pc: &mut usize) -> PyResult<Flow> {
         let fb = self.frame;
+        let flags = self.slot(fb + F_FLAGS).small_value() as i32;
         if !self.slot(fb + F_GEN).is_null() {
             self.gen_finish();
-            self.gen_exit = GenExit::Returned;
             self.pop_frame();
-            return Ok(Flow::Return(v));
+            if flags & FLAG_ENTRY != 0 {
+                self.gen_exit = GenExit::Returned;
+                return Ok(Flow::Return(v));
+            }
+            // Resumed in this loop: the caller's FOR_ITER ends its loop (the
+            // value is dropped), its SEND replaces the generator with `v`.
+            self.heap.pop();
+            if flags & FLAG_SEND != 0 {
+                self.heap.push(v);
+            }
+            *pc = (flags >> EXIT_SHIFT) as usize;
+            return Ok(Flow::Next);
         }
-        let entry = self.slot(fb + F_FLAGS).small_value() as i32 & crate::frame::FLAG_ENTRY != 0;
+        let entry = flags & FLAG_ENTRY != 0;
         self.pop_frame();
         if entry {
             return Ok(Flow::Return(v));
@@ -796,8 +836,12 @@ impl Vm {
                 // PEP 479: StopIteration must not leak out of a generator.
                 let e = self.exception();
                 if self.exc_matches(e, TypeId::StopIteration) {
-                    let cause = e;
+                    // Rooted: creating the RuntimeError may move it.
+                    const CAUSE: usize = crate::heap::root::TMP0 + 3;
+                    self.heap.set_root(CAUSE, e);
                     self.raise_msg(TypeId::RuntimeError, "generator raised StopIteration");
+                    let cause = self.heap.root(CAUSE);
+                    self.heap.set_root(CAUSE, Value::NULL);
                     let r = self.exception();
                     if self.is_exception(r) {
                         self.heap

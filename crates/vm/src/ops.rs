@@ -384,8 +384,8 @@ impl Vm {
                 self.set_slot(base + 1, ub);
                 return self.binary_op_rooted(op, base, inplace);
             }
-            // `seq * obj` where obj has __index__.
-            if op == BinOp::Mul {
+            // `seq * obj` where obj has __index__, `str % obj` formatting obj.
+            if op == BinOp::Mul || op == BinOp::Mod {
                 if let Some(r) = self.container_op(op, base, inplace)? {
                     return Ok(r);
                 }

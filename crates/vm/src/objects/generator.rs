@@ -1,9 +1,14 @@
 //! Generators: GENERATOR `[frame][state][function]`, FRAME `[len][saved slots...]`.
 //!
 //! A generator's frame is saved in its FRAME object while suspended and
-//! copied onto the stack to run (always in a nested loop, like a native call).
+//! copied onto the stack to run: in the caller's interpreter loop when Python
+//! code resumes it (`for`, `yield from`; see `gen_enter`), else in a nested
+//! loop, like a native call (`next`, `send`, `throw`, `close`).
 
-use crate::frame::{FLAG_ENTRY, F_FLAGS, F_GEN, F_PC, F_PREV, F_RESERVED, F_RET, HEADER};
+use crate::frame::{
+    EXIT_SHIFT, FLAG_ENTRY, FLAG_FOR, FLAG_SEND, F_FLAGS, F_GEN, F_PC, F_PREV, F_RESERVED, F_RET,
+    HEADER,
+};
 use crate::heap::kind;
 use crate::interp::GenExit;
 use crate::native::{def, Args, NativeDef};
@@ -123,8 +128,35 @@ impl Vm {
             return Err(self.raise_msg(TypeId::RecursionError, "maximum recursion depth exceeded"));
         }
         let base = self.sp();
+        self.gen_push_frame(g, sent, state, throw, FLAG_ENTRY)?;
+        self.native_depth += 1;
+        self.gen_exit = GenExit::None;
+        let r = if throw { self.run_throw() } else { self.run() };
+        self.native_depth -= 1;
+        let exit = self.gen_exit;
+        self.gen_exit = GenExit::None;
+        self.heap.truncate(base);
+        r.map(|v| (exit, v))
+    }
+
+    /// Copies generator `g`'s saved frame onto the stack and makes it the
+    /// running frame, with `flags`; it resumes receiving `sent` (unless it
+    /// has not started or an exception is thrown into it). The frame returns
+    /// to the stack depth this was called at.
+    fn gen_push_frame(
+        &mut self,
+        g: Value,
+        sent: Value,
+        state: i64,
+        throw: bool,
+        flags: i32,
+    ) -> PyResult<()> {
+        let base = self.sp();
         self.push(g)?;
-        self.push(sent)?;
+        if let Err(e) = self.push(sent) {
+            self.heap.truncate(base);
+            return Err(e);
+        }
         let fr = self.heap.get(g, FRAME);
         let n = self.heap.get(fr, 0).small_value() as usize;
         let cap = self.heap.payload_len(fr) - 1;
@@ -147,7 +179,7 @@ impl Vm {
             self.frame as i32
         };
         self.set_slot(fb + F_PREV, Value::int(prev));
-        self.set_slot(fb + F_FLAGS, Value::int(FLAG_ENTRY));
+        self.set_slot(fb + F_FLAGS, Value::int(flags));
         self.set_slot(fb + F_RET, Value::from_usize(base));
         self.set_slot(fb + F_RESERVED, Value::from_usize(caller_reserved));
         self.set_slot(fb + F_GEN, g);
@@ -157,14 +189,36 @@ impl Vm {
         self.heap.set(g, STATE, Value::int(ST_RUNNING as i32));
         self.frame = fb;
         self.depth += 1;
-        self.native_depth += 1;
-        self.gen_exit = GenExit::None;
-        let r = if throw { self.run_throw() } else { self.run() };
-        self.native_depth -= 1;
-        let exit = self.gen_exit;
-        self.gen_exit = GenExit::None;
-        self.heap.truncate(base);
-        r.map(|v| (exit, v))
+        Ok(())
+    }
+
+    /// FOR_ITER (`send` false) or SEND over `g` in Python code: when `g` is
+    /// a generator that can resume, pushes its frame so that it runs in the
+    /// same interpreter loop, like a call, and returns the pc to go on at.
+    /// The caller's pc must be saved, and for SEND the sent value already
+    /// popped (the caller's stack ends with `g`). `exit` is the caller's
+    /// jump target for when `g` returns. None: resume it the general way.
+    pub(crate) fn gen_enter(
+        &mut self,
+        g: Value,
+        sent: Value,
+        send: bool,
+        exit: u16,
+    ) -> PyResult<Option<usize>> {
+        if self.heap.kind(g) != kind::GENERATOR {
+            return Ok(None);
+        }
+        let state = self.heap.get(g, STATE).small_value();
+        let startable = state == ST_SUSPENDED || (state == ST_CREATED && sent.is_none());
+        if !startable {
+            return Ok(None);
+        }
+        if self.depth >= self.recursion_limit {
+            return Err(self.raise_msg(TypeId::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let flags = if send { FLAG_SEND } else { FLAG_FOR } | (i32::from(exit) << EXIT_SHIFT);
+        self.gen_push_frame(g, sent, state, false, flags)?;
+        Ok(Some(self.slot(self.frame + F_PC).small_value() as usize))
     }
 
     /// Throws the pending exception into suspended generator `g`. When `g`
