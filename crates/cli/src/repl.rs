@@ -38,20 +38,6 @@ pub fn run(config: Config) -> ExitCode {
     }
 }
 
-/// Whether `src` (the lines so far) needs more lines before it runs: an
-/// open block waits for a blank line, an unfinished statement for more.
-fn needs_more(src: &str, last_line_blank: bool) -> bool {
-    if last_line_blank {
-        return false;
-    }
-    let first = src.lines().next().unwrap_or("").trim();
-    let in_block = first.ends_with(':') || first.starts_with('@');
-    if in_block {
-        return true;
-    }
-    matches!(fzpy_compiler::parse(src, fzpy_compiler::Mode::Single), Err(e) if e.incomplete)
-}
-
 /// The indentation to offer on the next continuation line.
 fn next_indent(src: &str) -> String {
     let last = src.lines().last().unwrap_or("");
@@ -99,7 +85,7 @@ fn plain_loop(vm: &RefCell<Vm>) -> ExitCode {
             continue;
         }
         buf.push_str(&line);
-        if needs_more(&buf, blank) {
+        if fzpy_compiler::needs_more_lines(&buf, blank) {
             continue;
         }
         let src = std::mem::take(&mut buf);
@@ -143,7 +129,7 @@ fn terminal_loop(vm: Rc<RefCell<Vm>>) -> Option<ExitCode> {
                 }
                 buf.push_str(&line);
                 buf.push('\n');
-                if needs_more(&buf, blank) {
+                if fzpy_compiler::needs_more_lines(&buf, blank) {
                     continue;
                 }
                 let src = std::mem::take(&mut buf);
@@ -215,16 +201,6 @@ impl Helper for ReplHelper {}
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn continuation_rules() {
-        assert!(!needs_more("x = 1\n", false));
-        assert!(needs_more("if x:\n", false));
-        assert!(needs_more("if x:\n    y = 1\n", false));
-        assert!(!needs_more("if x:\n    y = 1\n\n", true));
-        assert!(needs_more("x = (1,\n", false));
-        assert!(!needs_more("x = (1,\n2)\n", false));
-    }
 
     #[test]
     fn auto_indent() {

@@ -69,9 +69,41 @@ pub fn parse(source: &str, mode: Mode) -> Result<ast::Module, CompileError> {
     parser::parse(source, mode)
 }
 
+/// For an interactive prompt: whether `src` (the lines typed so far) needs
+/// more lines before it runs. A compound statement (`if x:`, `@decorator`)
+/// waits for a blank line, an unfinished one (open bracket, trailing `\`)
+/// for the lines that complete it.
+pub fn needs_more_lines(src: &str, last_line_blank: bool) -> bool {
+    if last_line_blank {
+        return false;
+    }
+    let first = src.lines().next().unwrap_or("").trim();
+    if first.ends_with(':') || first.starts_with('@') {
+        return true;
+    }
+    matches!(parse(src, Mode::Single), Err(e) if e.incomplete)
+}
+
 /// Compiles source text into the code unit of a module (or of an expression
 /// in [`Mode::Eval`]). `filename` appears in tracebacks.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, CompileError> {
     let module = parser::parse(source, mode)?;
     codegen::compile_module(&module, filename, mode)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::needs_more_lines;
+
+    #[test]
+    fn continuation_rules() {
+        assert!(!needs_more_lines("x = 1\n", false));
+        assert!(needs_more_lines("if x:\n", false));
+        assert!(needs_more_lines("if x:\n    y = 1\n", false));
+        assert!(!needs_more_lines("if x:\n    y = 1\n\n", true));
+        assert!(needs_more_lines("x = (1,\n", false));
+        assert!(!needs_more_lines("x = (1,\n2)\n", false));
+        assert!(needs_more_lines("s = '''a\n", false));
+        assert!(!needs_more_lines("x = )\n", false));
+    }
 }

@@ -11,3 +11,5 @@ pub mod ir_signal;
 pub mod keys;
 #[path = "../src/sizing.rs"]
 pub mod sizing;
+#[path = "../src/line_edit.rs"]
+pub mod line_edit;

@@ -5,7 +5,8 @@
 //! runs that file; without one it opens a file browser on [`SCRIPTS_DIR`]. Output
 //! goes to a console on the screen and to the firmware log; an uncaught exception's
 //! traceback stays on the screen until Back is pressed. Holding Back stops a script.
-//! See `docs/flipper-app.md`.
+//! While the app is open, the CLI has a `py` command ([`cli`]). See
+//! `docs/flipper-app.md`.
 #![no_std]
 #![no_main]
 
@@ -16,11 +17,13 @@ extern crate flipperzero_alloc;
 extern crate flipperzero_rt;
 
 mod board;
+mod cli;
 mod console;
 mod gpio;
 mod infrared;
 mod ir_signal;
 mod keys;
+mod line_edit;
 mod platform;
 mod screen;
 mod serial;
@@ -33,6 +36,7 @@ use alloc::format;
 use alloc::rc::Rc;
 use alloc::string::{String, ToString};
 use alloc::vec;
+use cli::Session;
 use core::cell::RefCell;
 use core::ffi::CStr;
 use flipperzero_rt::{entry, manifest};
@@ -49,13 +53,13 @@ const SCRIPTS_DIR: &str = "/ext/apps_data/fzpy";
 /// 8 KB for the app, the interpreter loop, a builtin and the traceback printer
 /// ([`STACK_BASE_BYTES`]); the rest, 16 KB with the compiler, 8 KB without, is for
 /// nesting: the parser's nesting limit, the `.fzb` loader's and nested native
-/// interpreter runs (~2.6 KB each: `map`, `sorted(key=)`, generators) are each
+/// interpreter runs (~2.6 KB each: `map`, `sorted(key=)`, `next(gen)`) are each
 /// derived from it. The loader allocates the stack from the same SRAM as the Python
 /// heap, so it is not made larger.
 #[cfg(feature = "compiler")]
-const STACK_BYTES: u16 = 24 * 1024;
+pub(crate) const STACK_BYTES: u16 = 24 * 1024;
 #[cfg(not(feature = "compiler"))]
-const STACK_BYTES: u16 = 16 * 1024;
+pub(crate) const STACK_BYTES: u16 = 16 * 1024;
 
 /// Native stack the interpreter needs before any nesting.
 const STACK_BASE_BYTES: usize = 8 * 1024;
@@ -175,19 +179,31 @@ enum Source {
     Text(String),
 }
 
+/// Where a run's own messages go: the screen's console, and the CLI session when the
+/// script was started from the CLI.
+struct Output {
+    screen: Rc<RefCell<Screen>>,
+    session: Option<Rc<RefCell<Session>>>,
+}
+
+impl Output {
+    fn say(&self, text: &str) {
+        if let Some(s) = &self.session {
+            s.borrow().write(text.as_bytes());
+        }
+        self.screen.borrow_mut().print(text);
+    }
+}
+
 /// Runs `path`; prints its traceback if it fails. The exit status.
-fn run(screen: &Rc<RefCell<Screen>>, storage: Storage, path: &str) -> i32 {
+fn run(out: &Output, storage: Storage, path: &str) -> i32 {
     let fzb = path.ends_with(".fzb");
     if !fzb && !path.ends_with(".py") {
-        screen
-            .borrow_mut()
-            .print(&format!("fzpy: {path}: not a .py or .fzb file\n"));
+        out.say(&format!("fzpy: {path}: not a .py or .fzb file\n"));
         return 2;
     }
     let Some(bytes) = storage.read(path) else {
-        screen
-            .borrow_mut()
-            .print(&format!("fzpy: can't open file '{path}'\n"));
+        out.say(&format!("fzpy: can't open file '{path}'\n"));
         return 2;
     };
     // Decoded or checked before the heap is taken, and the file's bytes dropped: only
@@ -196,9 +212,7 @@ fn run(screen: &Rc<RefCell<Screen>>, storage: Storage, path: &str) -> i32 {
         match fzpy_bytecode::fzb::decode(&bytes) {
             Ok(cu) => Source::Code(cu),
             Err(e) => {
-                screen
-                    .borrow_mut()
-                    .print(&format!("fzpy: {path}: bad .fzb file: {e}\n"));
+                out.say(&format!("fzpy: {path}: bad .fzb file: {e}\n"));
                 return 1;
             }
         }
@@ -206,46 +220,14 @@ fn run(screen: &Rc<RefCell<Screen>>, storage: Storage, path: &str) -> i32 {
         match String::from_utf8(bytes) {
             Ok(t) => Source::Text(t),
             Err(_) => {
-                screen
-                    .borrow_mut()
-                    .print(&format!("fzpy: {path} is not UTF-8 text\n"));
+                out.say(&format!("fzpy: {path} is not UTF-8 text\n"));
                 return 1;
             }
         }
     };
-    let Some(heap_bytes) = heap_size() else {
-        screen
-            .borrow_mut()
-            .print("fzpy: not enough free memory for a Python heap\n");
+    let Some(mut vm) = start_vm(out, storage, path) else {
         return 1;
     };
-    screen
-        .borrow_mut()
-        .print(&format!("heap: {} KB\n", heap_bytes / 1024));
-    fzpy_bytecode::fzb::set_max_nesting(sizing::nesting_limit(
-        STACK_BYTES as usize,
-        STACK_BASE_BYTES,
-        STACK_PER_FZB_LEVEL,
-    ) as usize);
-    #[cfg(feature = "compiler")]
-    fzpy_compiler::set_max_depth(sizing::nesting_limit(
-        STACK_BYTES as usize,
-        STACK_BASE_BYTES,
-        STACK_PER_PARSE_LEVEL,
-    ));
-    let config = Config {
-        heap_bytes,
-        // The VM allows one nested native run per 4 KB of this (4 with the compiler, 2
-        // without), so the base is left out.
-        native_stack_bytes: STACK_BYTES as usize - STACK_BASE_BYTES,
-        argv: vec![path.to_string()],
-        path0: sizing::script_dir(path).to_string(),
-        bytecode_cache: true,
-        ..Config::default()
-    };
-    let platform = FapPlatform::new(screen.clone(), storage);
-    let mut vm = Vm::new(config, Box::new(platform), compiler());
-    fzpy_flipper::install(&mut vm, Box::new(board::DeviceBoard::new(screen.clone())));
     let result = match source {
         Source::Code(cu) => vm.run_main_code(&cu),
         Source::Text(src) => match vm.compile_cached(&src, path) {
@@ -262,11 +244,139 @@ fn run(screen: &Rc<RefCell<Screen>>, storage: Storage, path: &str) -> i32 {
             Exit::Status(n) => n,
         },
     };
-    // The speaker, LED, vibro, pins, UART and infrared the script left on, and its files.
-    fzpy_flipper::release_all(&mut vm);
+    finish(&mut vm);
+    status
+}
+
+/// A VM with the Python heap sized from the free memory and the `flipperzero`
+/// module installed; `argv0` is `sys.argv[0]` (its folder is where imports are
+/// found). None, with a message, when there is not enough memory for a heap.
+fn start_vm(out: &Output, storage: Storage, argv0: &str) -> Option<Vm> {
+    let Some(heap_bytes) = heap_size() else {
+        out.say("fzpy: not enough free memory for a Python heap\n");
+        return None;
+    };
+    out.say(&format!("heap: {} KB\n", heap_bytes / 1024));
+    fzpy_bytecode::fzb::set_max_nesting(sizing::nesting_limit(
+        STACK_BYTES as usize,
+        STACK_BASE_BYTES,
+        STACK_PER_FZB_LEVEL,
+    ) as usize);
+    #[cfg(feature = "compiler")]
+    fzpy_compiler::set_max_depth(sizing::nesting_limit(
+        STACK_BYTES as usize,
+        STACK_BASE_BYTES,
+        STACK_PER_PARSE_LEVEL,
+    ));
+    let config = Config {
+        heap_bytes,
+        // The VM allows one nested native run per 4 KB of this (4 with the compiler, 2
+        // without), so the base is left out.
+        native_stack_bytes: STACK_BYTES as usize - STACK_BASE_BYTES,
+        argv: vec![argv0.to_string()],
+        path0: sizing::script_dir(argv0).to_string(),
+        bytecode_cache: true,
+        ..Config::default()
+    };
+    let platform = FapPlatform::new(out.screen.clone(), storage, out.session.clone());
+    let mut vm = Vm::new(config, Box::new(platform), compiler());
+    fzpy_flipper::install(
+        &mut vm,
+        Box::new(board::DeviceBoard::new(out.screen.clone())),
+    );
+    Some(vm)
+}
+
+/// Releases what the script left on (speaker, LED, vibro, pins, UART, infrared) and
+/// closes its files.
+fn finish(vm: &mut Vm) {
+    fzpy_flipper::release_all(vm);
     vm.close_files();
     vm.platform.flush();
-    status
+}
+
+/// The `py` command of the CLI ([`cli`]), on the command's thread with the
+/// interpreter lock held: `py FILE` runs FILE (relative to [`SCRIPTS_DIR`] unless it
+/// starts with `/`), `py` alone starts the prompt.
+pub(crate) fn run_from_cli(session: Session, arg: &str) {
+    let out = Output {
+        screen: Rc::new(RefCell::new(Screen::open())),
+        session: Some(Rc::new(RefCell::new(session))),
+    };
+    if arg.is_empty() {
+        repl(&out);
+    } else {
+        let path = if arg.starts_with('/') {
+            arg.to_string()
+        } else {
+            format!("{SCRIPTS_DIR}/{arg}")
+        };
+        run(&out, Storage::open(), &path);
+    }
+    out.screen.borrow_mut().redraw(true);
+}
+
+/// The interactive prompt over the CLI: `>>>` / `...` continuation (a block ends at
+/// a blank line), `_`, Ctrl+C drops the line or interrupts running code, Ctrl+D
+/// (or `raise SystemExit`) ends it.
+#[cfg(feature = "compiler")]
+fn repl(out: &Output) {
+    let Some(mut vm) = start_vm(out, Storage::open(), "<stdin>") else {
+        return;
+    };
+    let Some(session) = out.session.clone() else {
+        return;
+    };
+    session.borrow().write(
+        format!(
+            "fzpy {} (Python 3.11 compatible) on the Flipper. Ctrl+D exits.\n",
+            env!("CARGO_PKG_VERSION")
+        )
+        .as_bytes(),
+    );
+    let mut buf = String::new();
+    loop {
+        let prompt: &[u8] = if buf.is_empty() { b">>> " } else { b"... " };
+        session.borrow().write(prompt);
+        let line = session.borrow_mut().read_line();
+        match line {
+            cli::Typed::End => break,
+            cli::Typed::Cancel => {
+                buf.clear();
+                session.borrow().write(b"KeyboardInterrupt\n");
+            }
+            cli::Typed::Line(line) => {
+                let blank = line.trim().is_empty();
+                if buf.is_empty() && blank {
+                    continue;
+                }
+                buf.push_str(&line);
+                buf.push('\n');
+                if fzpy_compiler::needs_more_lines(&buf, blank) {
+                    continue;
+                }
+                let src = core::mem::take(&mut buf);
+                let r = vm.run_interactive(&src);
+                vm.platform.flush();
+                if r.is_err() {
+                    let e = vm.exception();
+                    if vm.exc_matches(e, fzpy_vm::types::TypeId::SystemExit) {
+                        break;
+                    }
+                    vm.report_exception();
+                    vm.platform.flush();
+                }
+            }
+        }
+    }
+    session.borrow().write(b"\n");
+    finish(&mut vm);
+}
+
+/// Without the compiler there is no prompt.
+#[cfg(not(feature = "compiler"))]
+fn repl(out: &Output) {
+    out.say("fzpy: this build has no compiler: no prompt; run a .fzb file with `py FILE.fzb`\n");
 }
 
 /// Shows the console until Back is pressed.
@@ -288,6 +398,8 @@ fn wait_for_back(screen: &Rc<RefCell<Screen>>) {
 }
 
 fn main(args: Option<&CStr>) -> i32 {
+    // `py` on the CLI while the app is open; removed when `main` returns.
+    let _py = cli::Command::register();
     let storage = Storage::open();
     storage.mkdirs(SCRIPTS_DIR);
     let arg = args
@@ -301,8 +413,14 @@ fn main(args: Option<&CStr>) -> i32 {
             None => return 0,
         },
     };
-    let screen = Rc::new(RefCell::new(Screen::open()));
-    let status = run(&screen, storage, &path);
-    wait_for_back(&screen);
+    // The display and the interpreter are the app's from here on: a `py` command
+    // typed meanwhile waits, or is told the app is busy.
+    let _guard = cli::lock(true);
+    let out = Output {
+        screen: Rc::new(RefCell::new(Screen::open())),
+        session: None,
+    };
+    let status = run(&out, storage, &path);
+    wait_for_back(&out.screen);
     status
 }

@@ -1,7 +1,9 @@
 //! The VM's `Platform` on the Flipper: printed text goes to the console on the screen
-//! and, line by line, to the firmware log; files are on the SD card; clocks are the
-//! kernel tick and the RTC.
+//! and, line by line, to the firmware log (and to the terminal for a script run from
+//! the CLI's `py` command); files are on the SD card; clocks are the kernel tick and
+//! the RTC.
 
+use crate::cli::{Session, Typed};
 use crate::screen::Screen;
 use crate::storage::{OpenFiles, Storage};
 use alloc::ffi::CString;
@@ -31,11 +33,18 @@ pub struct FapPlatform {
     /// millisecond tick wraps after 49 days).
     last_tick: u32,
     ticks_high: u64,
+    /// The CLI session the script was started from, if any: it also gets the text,
+    /// and `input()` reads from it.
+    session: Option<Rc<RefCell<Session>>>,
 }
 
 impl FapPlatform {
-    /// A platform printing to `screen`.
-    pub fn new(screen: Rc<RefCell<Screen>>, storage: Storage) -> FapPlatform {
+    /// A platform printing to `screen`, and to the CLI `session` if there is one.
+    pub fn new(
+        screen: Rc<RefCell<Screen>>,
+        storage: Storage,
+        session: Option<Rc<RefCell<Session>>>,
+    ) -> FapPlatform {
         FapPlatform {
             screen,
             storage,
@@ -44,6 +53,7 @@ impl FapPlatform {
             err_line: Vec::new(),
             last_tick: 0,
             ticks_high: 0,
+            session,
         }
     }
 }
@@ -73,6 +83,9 @@ fn log_bytes(level: sys::FuriLogLevel, line: &mut Vec<u8>, bytes: &[u8]) {
 
 impl fzpy_vm::Platform for FapPlatform {
     fn write_out(&mut self, bytes: &[u8]) {
+        if let Some(s) = &self.session {
+            s.borrow().write(bytes);
+        }
         log_bytes(sys::FuriLogLevelInfo, &mut self.out_line, bytes);
         self.screen
             .borrow_mut()
@@ -80,6 +93,9 @@ impl fzpy_vm::Platform for FapPlatform {
     }
 
     fn write_err(&mut self, bytes: &[u8]) {
+        if let Some(s) = &self.session {
+            s.borrow().write(bytes);
+        }
         log_bytes(sys::FuriLogLevelError, &mut self.err_line, bytes);
         self.screen
             .borrow_mut()
@@ -99,9 +115,16 @@ impl fzpy_vm::Platform for FapPlatform {
         self.screen.borrow_mut().redraw(true);
     }
 
-    /// A line typed on the on-screen keyboard; None (EOFError) when Back cancels it.
+    /// A line typed on the on-screen keyboard, or in the terminal for a script run
+    /// from the CLI; None (EOFError) when Back, Ctrl+C or Ctrl+D cancels it.
     fn read_line(&mut self) -> Option<String> {
         self.flush();
+        if let Some(s) = &self.session {
+            return match s.borrow_mut().read_line() {
+                Typed::Line(l) => Some(l),
+                Typed::Cancel | Typed::End => None,
+            };
+        }
         self.screen.borrow_mut().ask_line()
     }
 
@@ -183,10 +206,15 @@ impl fzpy_vm::Platform for FapPlatform {
         (u64::from(a) << 32) | u64::from(b)
     }
 
-    /// Back held for a few seconds. (A long Back, when the script has no input
-    /// handler, is turned into KeyboardInterrupt by the `flipperzero` module's event
-    /// hook; this catches scripts whose handler ignores Back.)
+    /// Back held for a few seconds, or Ctrl+C in the CLI session. (A long Back,
+    /// when the script has no input handler, is turned into KeyboardInterrupt by the
+    /// `flipperzero` module's event hook; this catches scripts whose handler ignores
+    /// Back.)
     fn interrupted(&mut self) -> bool {
-        self.screen.borrow().take_interrupt()
+        let ctrl_c = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.borrow().interrupted());
+        ctrl_c || self.screen.borrow().take_interrupt()
     }
 }
