@@ -68,9 +68,9 @@ fn execute(vm: &RefCell<Vm>, src: &str) -> Option<ExitCode> {
 /// Reads lines from a pipe (no editing).
 fn plain_loop(vm: &RefCell<Vm>) -> ExitCode {
     let stdin = std::io::stdin();
-    let mut buf = String::new();
+    let mut entry = fzpy_compiler::ReplEntry::default();
     loop {
-        print!("{}", if buf.is_empty() { ">>> " } else { "... " });
+        print!("{}", if entry.is_empty() { ">>> " } else { "... " });
         let _ = std::io::stdout().flush();
         let mut line = String::new();
         match stdin.lock().read_line(&mut line) {
@@ -80,17 +80,10 @@ fn plain_loop(vm: &RefCell<Vm>) -> ExitCode {
             }
             Ok(_) => {}
         }
-        let blank = line.trim().is_empty();
-        if buf.is_empty() && blank {
-            continue;
-        }
-        buf.push_str(&line);
-        if fzpy_compiler::needs_more_lines(&buf, blank) {
-            continue;
-        }
-        let src = std::mem::take(&mut buf);
-        if let Some(code) = execute(vm, &src) {
-            return code;
+        if let Some(src) = entry.push_line(&line) {
+            if let Some(code) = execute(vm, &src) {
+                return code;
+            }
         }
     }
 }
@@ -114,25 +107,18 @@ fn terminal_loop(vm: Rc<RefCell<Vm>>) -> Option<ExitCode> {
         // A missing or unreadable history file just starts empty.
         let _ = ed.load_history(path);
     }
-    let mut buf = String::new();
+    let mut entry = fzpy_compiler::ReplEntry::default();
     loop {
-        let (prompt, indent) = if buf.is_empty() {
+        let (prompt, indent) = if entry.is_empty() {
             (">>> ", String::new())
         } else {
-            ("... ", next_indent(&buf))
+            ("... ", next_indent(entry.text()))
         };
         match ed.readline_with_initial(prompt, (&indent, "")) {
             Ok(line) => {
-                let blank = line.trim().is_empty();
-                if buf.is_empty() && blank {
+                let Some(src) = entry.push_line(&line) else {
                     continue;
-                }
-                buf.push_str(&line);
-                buf.push('\n');
-                if fzpy_compiler::needs_more_lines(&buf, blank) {
-                    continue;
-                }
-                let src = std::mem::take(&mut buf);
+                };
                 let _ = ed.add_history_entry(src.trim_end());
                 if let Some(path) = &history {
                     // Appended at once, so every way out of the session keeps it.
@@ -146,7 +132,7 @@ fn terminal_loop(vm: Rc<RefCell<Vm>>) -> Option<ExitCode> {
             Err(ReadlineError::Interrupted) => {
                 // Ctrl+C at the prompt cancels the entry, as in CPython.
                 println!("KeyboardInterrupt");
-                buf.clear();
+                entry.clear();
             }
             Err(ReadlineError::Eof) => {
                 println!();

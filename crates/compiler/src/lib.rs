@@ -84,6 +84,46 @@ pub fn needs_more_lines(src: &str, last_line_blank: bool) -> bool {
     matches!(parse(src, Mode::Single), Err(e) if e.incomplete)
 }
 
+/// The lines of one interactive entry, collected until it can run (the
+/// rules of [`needs_more_lines`]; blank lines before an entry are skipped).
+#[derive(Default)]
+pub struct ReplEntry {
+    buf: String,
+}
+
+impl ReplEntry {
+    /// No line taken yet: the prompt is `>>>`, else `...`.
+    pub fn is_empty(&self) -> bool {
+        self.buf.is_empty()
+    }
+
+    /// The lines so far.
+    pub fn text(&self) -> &str {
+        &self.buf
+    }
+
+    /// Drops the lines so far (Ctrl+C at the prompt).
+    pub fn clear(&mut self) {
+        self.buf.clear();
+    }
+
+    /// Takes one typed line (its line end is optional); the entry's source
+    /// when it is complete.
+    pub fn push_line(&mut self, line: &str) -> Option<String> {
+        let line = line.trim_end_matches(['\n', '\r']);
+        let blank = line.trim().is_empty();
+        if self.buf.is_empty() && blank {
+            return None;
+        }
+        self.buf.push_str(line);
+        self.buf.push('\n');
+        if needs_more_lines(&self.buf, blank) {
+            return None;
+        }
+        Some(core::mem::take(&mut self.buf))
+    }
+}
+
 /// Compiles source text into the code unit of a module (or of an expression
 /// in [`Mode::Eval`]). `filename` appears in tracebacks.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, CompileError> {
@@ -93,7 +133,7 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeUnit, Com
 
 #[cfg(test)]
 mod tests {
-    use super::needs_more_lines;
+    use super::{needs_more_lines, ReplEntry};
 
     #[test]
     fn continuation_rules() {
@@ -105,5 +145,23 @@ mod tests {
         assert!(!needs_more_lines("x = (1,\n2)\n", false));
         assert!(needs_more_lines("s = '''a\n", false));
         assert!(!needs_more_lines("x = )\n", false));
+    }
+
+    #[test]
+    fn repl_entries() {
+        let mut e = ReplEntry::default();
+        assert_eq!(e.push_line("\n"), None);
+        assert!(e.is_empty());
+        assert_eq!(e.push_line("x = 1\r\n").as_deref(), Some("x = 1\n"));
+        assert_eq!(e.push_line("for i in x:"), None);
+        assert_eq!(e.push_line("    print(i)"), None);
+        assert_eq!(e.text(), "for i in x:\n    print(i)\n");
+        assert_eq!(
+            e.push_line("").as_deref(),
+            Some("for i in x:\n    print(i)\n\n")
+        );
+        assert_eq!(e.push_line("f(1,"), None);
+        e.clear();
+        assert!(e.is_empty());
     }
 }

@@ -334,39 +334,32 @@ fn repl(out: &Output) {
         )
         .as_bytes(),
     );
-    let mut buf = String::new();
+    let mut entry = fzpy_compiler::ReplEntry::default();
     loop {
-        let prompt: &[u8] = if buf.is_empty() { b">>> " } else { b"... " };
+        let prompt: &[u8] = if entry.is_empty() { b">>> " } else { b"... " };
         session.borrow().write(prompt);
         let line = session.borrow_mut().read_line();
-        match line {
+        let src = match line {
             cli::Typed::End => break,
             cli::Typed::Cancel => {
-                buf.clear();
+                entry.clear();
                 session.borrow().write(b"KeyboardInterrupt\n");
+                continue;
             }
-            cli::Typed::Line(line) => {
-                let blank = line.trim().is_empty();
-                if buf.is_empty() && blank {
-                    continue;
-                }
-                buf.push_str(&line);
-                buf.push('\n');
-                if fzpy_compiler::needs_more_lines(&buf, blank) {
-                    continue;
-                }
-                let src = core::mem::take(&mut buf);
-                let r = vm.run_interactive(&src);
-                vm.platform.flush();
-                if r.is_err() {
-                    let e = vm.exception();
-                    if vm.exc_matches(e, fzpy_vm::types::TypeId::SystemExit) {
-                        break;
-                    }
-                    vm.report_exception();
-                    vm.platform.flush();
-                }
+            cli::Typed::Line(line) => match entry.push_line(&line) {
+                Some(src) => src,
+                None => continue,
+            },
+        };
+        let r = vm.run_interactive(&src);
+        vm.platform.flush();
+        if r.is_err() {
+            let e = vm.exception();
+            if vm.exc_matches(e, fzpy_vm::types::TypeId::SystemExit) {
+                break;
             }
+            vm.report_exception();
+            vm.platform.flush();
         }
     }
     session.borrow().write(b"\n");
