@@ -20,6 +20,7 @@ macro_rules! opcodes {
 
         impl Op {
             /// Decodes an opcode byte; `None` for bytes that are no opcode.
+            #[inline]
             pub fn from_u8(b: u8) -> Option<Op> {
                 match b {
                     $( $val => Some(Op::$name), )*
@@ -28,6 +29,7 @@ macro_rules! opcodes {
             }
 
             /// Whether a `u16` operand follows the opcode byte.
+            #[inline]
             pub fn has_arg(self) -> bool {
                 match self {
                     $( Op::$name => $arg, )*
