@@ -345,7 +345,19 @@ impl Vm {
                     return Err(self.raise_msg(TypeId::SystemError, "bad operator"));
                 };
                 let (a, b) = (self.heap.peek(1), self.heap.peek(0));
-                let r = self.binary_op(bop, a, b, inplace)?;
+                // Small-int + and - on the tagged words (2x+1 and 2y+1), without a
+                // call: an i32 overflow is exactly a result outside the small range.
+                let (ta, tb) = (a.0 as i32, b.0 as i32);
+                let quick = match bop {
+                    _ if ta & tb & 1 == 0 => None,
+                    BinOp::Add => ta.checked_add(tb - 1),
+                    BinOp::Sub => ta.checked_sub(tb - 1),
+                    _ => None,
+                };
+                let r = match quick {
+                    Some(t) => Value(t as u32),
+                    None => self.binary_op(bop, a, b, inplace)?,
+                };
                 self.pop_push(2, r);
             }
             Op::COMPARE_OP => {
@@ -353,7 +365,20 @@ impl Vm {
                     return Err(self.raise_msg(TypeId::SystemError, "bad comparison"));
                 };
                 let (a, b) = (self.heap.peek(1), self.heap.peek(0));
-                let r = self.compare(cop, a, b)?;
+                // Two small ints order like their tagged words.
+                let r = if a.0 & b.0 & 1 == 1 {
+                    let (x, y) = (a.0 as i32, b.0 as i32);
+                    Value::bool(match cop {
+                        CmpOp::Lt => x < y,
+                        CmpOp::Le => x <= y,
+                        CmpOp::Eq => x == y,
+                        CmpOp::Ne => x != y,
+                        CmpOp::Gt => x > y,
+                        CmpOp::Ge => x >= y,
+                    })
+                } else {
+                    self.compare(cop, a, b)?
+                };
                 self.pop_push(2, r);
             }
             Op::IS_OP => {
