@@ -126,18 +126,22 @@ impl Vm {
             let index = self.heap.get(d, INDEX);
             if index.is_null() {
                 let hv = Value::int(h as i32).0;
-                let key = self.slot(base + 1);
                 let mut i = 0;
-                while i < self.dict_used(self.slot(base)) {
-                    // Fast path: skip entries whose stored hash differs, and
-                    // take identical keys (interned names) at once.
-                    let e = self.heap.get(self.slot(base), ENTRIES);
-                    let ew = e.word() + 1 + i * 3;
-                    if self.heap.words[ew] != hv {
+                loop {
+                    // Read again after each comparison that may have run Python
+                    // code (and moved objects).
+                    let d = self.slot(base);
+                    let (used, key) = (self.dict_used(d), self.slot(base + 1));
+                    let ew = self.heap.get(d, ENTRIES).word() + 1;
+                    // Skip entries whose stored hash differs, and take identical
+                    // keys (interned names) at once.
+                    while i < used && self.heap.words[ew + i * 3] != hv {
                         i += 1;
-                        continue;
                     }
-                    if self.heap.words[ew + 1] == key.0 {
+                    if i >= used {
+                        return Ok(None);
+                    }
+                    if self.heap.words[ew + i * 3 + 1] == key.0 {
                         return Ok(Some(i));
                     }
                     match self.entry_matches(base, i, h)? {
@@ -146,7 +150,6 @@ impl Vm {
                         Match::Changed => continue 'restart,
                     }
                 }
-                return Ok(None);
             }
             let mask = self.heap.payload_len(index) - 1;
             let mut pos = h as usize & mask;
