@@ -1,5 +1,6 @@
-//! Uncaught exceptions print CPython's traceback: deep recursion shows three
-//! identical entries and then `[Previous line repeated N more times]`.
+//! Deep recursion: an uncaught exception prints CPython's traceback (three
+//! identical entries, then `[Previous line repeated N more times]`), and deep
+//! generator delegation ends in RecursionError.
 //! Expected texts are CPython 3.11's, without its `^^^` marker lines (fzpy
 //! does not print them).
 
@@ -44,4 +45,31 @@ fn short_runs_are_printed_in_full() {
          \x20 File \"main.py\", line 3, in f\n    raise ValueError('x')\nValueError: x\n"
     );
     assert_eq!(got, want);
+}
+
+#[test]
+fn deep_yield_from_ends_in_recursion_error_under_gc_stress() {
+    // Each level resumes the next in the same interpreter loop; past the
+    // recursion limit SEND raises RecursionError (CPython's output), and the
+    // collector at every allocation finds the stack consistent on that path.
+    let dir = common::fresh_dir("tb_deep_yield_from");
+    let src = "def deep(n):\n    if n:\n        yield from deep(n - 1)\n    else:\n        yield 0\n\
+               try:\n    print(list(deep(1200)))\nexcept RecursionError as e:\n    print('recursion', e)\n\
+               print(list(deep(3)))\n";
+    std::fs::write(dir.join("main.py"), src).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_fzpy"))
+        .args(["--gc-stress", "--heap", "2m", "main.py"])
+        .current_dir(&dir)
+        .env("FZPY_NO_CACHE", "1")
+        .output()
+        .expect("fzpy runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "recursion maximum recursion depth exceeded\n[0]\n"
+    );
 }

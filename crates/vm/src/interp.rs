@@ -597,7 +597,11 @@ impl Vm {
                     self.gen_exit = GenExit::Yielded;
                     return Ok(Flow::Return(v));
                 }
-                // Resumed in this loop: the caller's FOR_ITER or SEND gets `v`.
+                // Resumed in this loop: the caller's FOR_ITER pushes `v`, its SEND
+                // puts `v` in place of the value it sent.
+                if flags & FLAG_SEND != 0 {
+                    self.heap.pop();
+                }
                 self.heap.push(v);
                 *pc = self.slot(self.frame + F_PC).small_value() as usize;
             }
@@ -610,20 +614,10 @@ impl Vm {
             }
             Op::SEND => {
                 let (it, v) = (self.heap.peek(1), self.heap.peek(0));
-                if self.heap.kind(it) == kind::GENERATOR {
-                    self.heap.pop();
-                    self.set_slot(self.frame + F_PC, Value::from_usize(*pc));
-                    match self.gen_enter(it, v, true, arg) {
-                        Ok(Some(gpc)) => {
-                            *pc = gpc;
-                            return Ok(Flow::Next);
-                        }
-                        Ok(None) => self.heap.push(v),
-                        Err(e) => {
-                            self.heap.push(v);
-                            return Err(e);
-                        }
-                    }
+                self.set_slot(self.frame + F_PC, Value::from_usize(*pc));
+                if let Some(gpc) = self.gen_enter(it, v, true, arg)? {
+                    *pc = gpc;
+                    return Ok(Flow::Next);
                 }
                 let (it, v) = (self.heap.peek(1), self.heap.peek(0));
                 match self.send(it, v)? {
@@ -811,10 +805,12 @@ impl Vm {
                 return Ok(Flow::Return(v));
             }
             // Resumed in this loop: the caller's FOR_ITER ends its loop (the
-            // value is dropped), its SEND replaces the generator with `v`.
-            self.heap.pop();
+            // value is dropped), its SEND replaces the generator and the sent
+            // value with `v`.
             if flags & FLAG_SEND != 0 {
-                self.heap.push(v);
+                self.pop_push(2, v);
+            } else {
+                self.heap.pop();
             }
             *pc = (flags >> EXIT_SHIFT) as usize;
             return Ok(Flow::Next);

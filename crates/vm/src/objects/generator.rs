@@ -195,9 +195,10 @@ impl Vm {
     /// FOR_ITER (`send` false) or SEND over `g` in Python code: when `g` is
     /// a generator that can resume, pushes its frame so that it runs in the
     /// same interpreter loop, like a call, and returns the pc to go on at.
-    /// The caller's pc must be saved, and for SEND the sent value already
-    /// popped (the caller's stack ends with `g`). `exit` is the caller's
-    /// jump target for when `g` returns. None: resume it the general way.
+    /// The caller's pc must be saved; its operands (`g`, and for SEND the
+    /// sent value above it) stay on its stack while `g` runs. `exit` is the
+    /// caller's jump target for when `g` returns. None: resume it the
+    /// general way.
     pub(crate) fn gen_enter(
         &mut self,
         g: Value,
